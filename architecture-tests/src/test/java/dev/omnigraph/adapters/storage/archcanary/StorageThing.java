@@ -1,0 +1,5 @@
+package dev.omnigraph.adapters.storage.archcanary;
+
+/** Canary: something inside the storage adapter. */
+public class StorageThing {
+}

@@ -1,0 +1,6 @@
+package dev.omnigraph.domain.archcanary.cycle.b;
+
+/** Canary: the other half of a package cycle. */
+public class CycleB {
+    dev.omnigraph.domain.archcanary.cycle.a.CycleA other;
+}

@@ -1,0 +1,6 @@
+package dev.omnigraph.ports.in.archcanary;
+
+/** Canary: a well-named use case. */
+public interface DoThingUseCase {
+    void doThing();
+}
