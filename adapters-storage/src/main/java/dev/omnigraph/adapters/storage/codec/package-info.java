@@ -1,0 +1,6 @@
+/**
+ * Text codecs on Jackson: JSON (and later YAML) text to and from the domain's {@code JsonValue} tree.
+ *
+ * <p>Layer: adapter (driven). Allowed dependencies: ports, domain, Jackson.
+ */
+package dev.omnigraph.adapters.storage.codec;

@@ -1,0 +1,115 @@
+package dev.omnigraph.ports.out.table;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Versioned, branchable columnar tables: the storage substrate of graph data (one table per node or edge
+ * type incarnation) and of the graph manifest. Every write commits exactly one new version of one branch
+ * of one table; versions are immutable and readable until reclaimed by {@link #cleanup}.
+ *
+ * <p><b>Atomicity.</b> Each write is all-or-nothing: it commits one version or leaves the table as it
+ * was. Concurrent writers on one branch never lose each other's commits silently: two commits that touch
+ * the same primary key, or a commit whose {@link WriteTarget#expectedVersion()} is no longer the latest,
+ * fail with {@link CommitConflictException}; commits touching disjoint keys may both succeed, in some
+ * order.
+ *
+ * <p><b>Reads.</b> A read at an exact version always sees that version, whatever is committed meanwhile.
+ *
+ * <p><b>Threading.</b> Thread-safe; one instance serves the process.
+ *
+ * <p><b>Failures.</b> Only {@link TableStorageException} subtypes.
+ *
+ * <p>Locations are URIs or absolute paths of the table's root ({@code /srv/g/nodes/0001-0001},
+ * {@code s3://bucket/g/nodes/0001-0001}); branches are named, {@link TableRef#MAIN} being the trunk.
+ */
+public interface TableStorage {
+
+    /** What a backend supports beyond the contract; the conformance suite reads these. */
+    enum Capability {
+        /** Named branches ({@link #createBranch} and writes/reads on non-main branches). */
+        BRANCHES,
+        /** Reclaiming old versions with {@link #cleanup}. */
+        CLEANUP
+    }
+
+    Set<Capability> capabilities();
+
+    /** Whether a table exists at the location (on main). */
+    boolean exists(String location);
+
+    /**
+     * Creates a table whose version 1 holds {@code rows} (possibly none).
+     *
+     * @throws TableAlreadyExistsException if a table exists at the location; nothing is written
+     */
+    WriteOutcome create(String location, TableSchema schema, ColumnarBatch rows);
+
+    /** The schema of a table at a version (columns, primary key, metadata). */
+    TableSchema schema(TableRef ref);
+
+    /** The latest version of a branch. */
+    long latestVersion(String location, String branch);
+
+    /** The readable versions of a branch, oldest first. */
+    List<TableVersionInfo> versions(String location, String branch);
+
+    /** Opens a scan of one version; the caller closes the cursor. */
+    ScanCursor scan(TableRef ref, ScanRequest request);
+
+    /** Counts the rows matching a filter at one version. */
+    long count(TableRef ref, TableFilter filter);
+
+    /** Appends rows as they are (no key check). */
+    WriteOutcome append(WriteTarget target, ColumnarBatch rows);
+
+    /** Replaces the whole content of the branch with {@code rows} (schema unchanged unless given). */
+    WriteOutcome overwrite(WriteTarget target, ColumnarBatch rows);
+
+    /**
+     * Inserts rows whose primary key is new and updates (whole row) those whose key exists. The batch
+     * must not repeat a key.
+     */
+    WriteOutcome upsert(WriteTarget target, ColumnarBatch rows);
+
+    /**
+     * Inserts rows whose primary keys must all be new.
+     *
+     * @throws KeyConflictException if any key exists; nothing is written
+     */
+    WriteOutcome insertNew(WriteTarget target, ColumnarBatch rows);
+
+    /**
+     * Deletes the rows matching a filter, evaluated against the branch's latest version at commit time.
+     * A filter matching nothing commits nothing and returns the current version with zero counts.
+     */
+    WriteOutcome deleteWhere(WriteTarget target, TableFilter filter);
+
+    /**
+     * Creates a named branch starting at {@code from} (main or another branch, latest or exact version).
+     *
+     * @throws TableAlreadyExistsException if the branch exists
+     */
+    void createBranch(String location, String branch, TableRef from);
+
+    /** Deletes a branch; idempotent. Refused while another branch was created from it. */
+    void deleteBranch(String location, String branch);
+
+    /** The names of the table's non-main branches. */
+    List<String> branches(String location);
+
+    /** Commits a new latest version of the branch whose content is that of {@code version}. */
+    WriteOutcome restore(WriteTarget target, long version);
+
+    /** Rewrites the branch's data into fewer, larger files; content unchanged, one new version. */
+    WriteOutcome compact(WriteTarget target);
+
+    /**
+     * Reclaims versions of main older than {@code keepFromVersion} (versions other branches were created
+     * from are kept). Returns the number of versions removed.
+     */
+    long cleanup(String location, long keepFromVersion);
+
+    /** Removes the table and all its versions and branches; idempotent. */
+    void drop(String location);
+}
