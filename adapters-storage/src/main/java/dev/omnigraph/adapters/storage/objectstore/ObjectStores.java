@@ -1,6 +1,7 @@
 package dev.omnigraph.adapters.storage.objectstore;
 
 import dev.omnigraph.ports.out.ObjectStore;
+import dev.omnigraph.ports.out.ObjectStoreLocator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,6 +14,11 @@ import java.util.Locale;
 public final class ObjectStores {
 
     private ObjectStores() {}
+
+    /** The locator that opens stores by location (the one dispatch point). */
+    public static ObjectStoreLocator locator() {
+        return new UriObjectStoreLocator();
+    }
 
     /** The store for a local folder. */
     public static ObjectStore localFolder(LocalFsProperties properties) {

@@ -12,7 +12,12 @@ import java.util.Set;
  * was. Concurrent writers on one branch never lose each other's commits silently: two commits that touch
  * the same primary key, or a commit whose {@link WriteTarget#expectedVersion()} is no longer the latest,
  * fail with {@link CommitConflictException}; commits touching disjoint keys may both succeed, in some
- * order.
+ * order. Within one instance the expected-version check and the commit are atomic (writes to one branch
+ * of one table are serialised); between instances (other processes) the check is made when the write
+ * starts, and a concurrent commit slipping in between is caught only if it touched the same keys.
+ *
+ * <p><b>Empty writes.</b> A write with nothing to do (an append, upsert or insert of no rows, a delete
+ * matching nothing) commits nothing and returns the current version with zero counts.
  *
  * <p><b>Reads.</b> A read at an exact version always sees that version, whatever is committed meanwhile.
  *
@@ -23,7 +28,7 @@ import java.util.Set;
  * <p>Locations are URIs or absolute paths of the table's root ({@code /srv/g/nodes/0001-0001},
  * {@code s3://bucket/g/nodes/0001-0001}); branches are named, {@link TableRef#MAIN} being the trunk.
  */
-public interface TableStorage {
+public interface TableStorage extends AutoCloseable {
 
     /** What a backend supports beyond the contract; the conformance suite reads these. */
     enum Capability {
@@ -63,7 +68,10 @@ public interface TableStorage {
     /** Appends rows as they are (no key check). */
     WriteOutcome append(WriteTarget target, ColumnarBatch rows);
 
-    /** Replaces the whole content of the branch with {@code rows} (schema unchanged unless given). */
+    /**
+     * Replaces the whole content of the branch with {@code rows}; the table's schema becomes
+     * {@code rows.schema()} (columns, column and table metadata). The primary key cannot change.
+     */
     WriteOutcome overwrite(WriteTarget target, ColumnarBatch rows);
 
     /**
@@ -92,7 +100,12 @@ public interface TableStorage {
      */
     void createBranch(String location, String branch, TableRef from);
 
-    /** Deletes a branch; idempotent. Refused while another branch was created from it. */
+    /**
+     * Deletes a branch; idempotent.
+     *
+     * @throws InvalidTableRequestException for {@link TableRef#MAIN}, or while another branch was created
+     *     from this one; nothing is deleted
+     */
     void deleteBranch(String location, String branch);
 
     /** The names of the table's non-main branches. */
@@ -101,7 +114,10 @@ public interface TableStorage {
     /** Commits a new latest version of the branch whose content is that of {@code version}. */
     WriteOutcome restore(WriteTarget target, long version);
 
-    /** Rewrites the branch's data into fewer, larger files; content unchanged, one new version. */
+    /**
+     * Rewrites the branch's data into fewer, larger files; content unchanged. Commits new versions only
+     * when there was something to rewrite; returns the branch's latest version afterwards.
+     */
     WriteOutcome compact(WriteTarget target);
 
     /**
@@ -112,4 +128,11 @@ public interface TableStorage {
 
     /** Removes the table and all its versions and branches; idempotent. */
     void drop(String location);
+
+    /**
+     * Releases the instance's resources (memory pools, caches). Every cursor must be closed first; the
+     * instance is unusable afterwards. The default does nothing.
+     */
+    @Override
+    default void close() {}
 }

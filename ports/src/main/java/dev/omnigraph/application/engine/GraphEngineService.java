@@ -1,0 +1,320 @@
+package dev.omnigraph.application.engine;
+
+import dev.omnigraph.application.engine.GraphTables.TableLayout;
+import dev.omnigraph.domain.graph.GraphCommit;
+import dev.omnigraph.domain.graph.GraphEngineException;
+import dev.omnigraph.domain.graph.GraphErrorKind;
+import dev.omnigraph.domain.graph.GraphSnapshot;
+import dev.omnigraph.domain.graph.ManifestEntry;
+import dev.omnigraph.domain.graph.ManifestEntry.BranchHead;
+import dev.omnigraph.domain.graph.ManifestEntry.CommitRecord;
+import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
+import dev.omnigraph.domain.graph.ManifestEntry.TableRegistration;
+import dev.omnigraph.domain.graph.ManifestFold;
+import dev.omnigraph.domain.graph.SnapshotId;
+import dev.omnigraph.domain.lang.SourceFile;
+import dev.omnigraph.domain.schema.SchemaCompiler;
+import dev.omnigraph.domain.schema.ValidatedSchema;
+import dev.omnigraph.domain.schema.ir.SchemaIdentityDomain;
+import dev.omnigraph.domain.schema.ir.SchemaIdentityResolver;
+import dev.omnigraph.domain.schema.ir.SchemaIr;
+import dev.omnigraph.domain.schema.ir.SchemaState;
+import dev.omnigraph.ports.in.CommitListQuery;
+import dev.omnigraph.ports.in.CommitListResult;
+import dev.omnigraph.ports.in.CommitQuery;
+import dev.omnigraph.ports.in.CommitResult;
+import dev.omnigraph.ports.in.DescribeGraphUseCase;
+import dev.omnigraph.ports.in.ExportGraphCommand;
+import dev.omnigraph.ports.in.ExportGraphResult;
+import dev.omnigraph.ports.in.ExportGraphUseCase;
+import dev.omnigraph.ports.in.InitGraphCommand;
+import dev.omnigraph.ports.in.InitGraphResult;
+import dev.omnigraph.ports.in.InitGraphUseCase;
+import dev.omnigraph.ports.in.LoadGraphCommand;
+import dev.omnigraph.ports.in.LoadGraphResult;
+import dev.omnigraph.ports.in.LoadGraphUseCase;
+import dev.omnigraph.ports.in.SnapshotQuery;
+import dev.omnigraph.ports.in.SnapshotResult;
+import dev.omnigraph.ports.out.Clock;
+import dev.omnigraph.ports.out.IdSource;
+import dev.omnigraph.ports.out.JsonDecoder;
+import dev.omnigraph.ports.out.ObjectStore;
+import dev.omnigraph.ports.out.ObjectStoreLocator;
+import dev.omnigraph.ports.out.PreconditionFailedException;
+import dev.omnigraph.ports.out.table.RowBatchBuilder;
+import dev.omnigraph.ports.out.table.TableNotFoundException;
+import dev.omnigraph.ports.out.table.TableRef;
+import dev.omnigraph.ports.out.table.TableStorage;
+import dev.omnigraph.ports.out.table.TableStorageException;
+import dev.omnigraph.ports.out.table.TableVersionNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph engine's entry points for creating, opening, loading, exporting and describing graphs.
+ *
+ * <p>Writers of one graph are serialised inside the process by a per-root gate; across processes the
+ * manifest's compare-and-swap makes exactly one publication win and the others fail or re-parent.
+ */
+public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseCase, ExportGraphUseCase,
+        DescribeGraphUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphEngineService.class);
+
+    private final ObjectStoreLocator stores;
+    private final TableStorage tables;
+    private final JsonDecoder json;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ManifestTable manifest;
+    private final ManifestPublisher publisher;
+    private final GraphLoader loader;
+    private final GraphExporter exporter;
+    private final ConcurrentHashMap<String, ReentrantLock> writerGates = new ConcurrentHashMap<>();
+
+    public GraphEngineService(ObjectStoreLocator stores, TableStorage tables, JsonDecoder json, Clock clock, IdSource ids) {
+        this.stores = stores;
+        this.tables = tables;
+        this.json = json;
+        this.clock = clock;
+        this.ids = ids;
+        this.manifest = new ManifestTable(tables, json);
+        this.publisher = new ManifestPublisher(tables, manifest);
+        this.loader = new GraphLoader(tables, json, ids);
+        this.exporter = new GraphExporter(tables);
+    }
+
+    // ---- init ------------------------------------------------------------------------------------
+
+    @Override
+    public InitGraphResult initGraph(InitGraphCommand command) {
+        ValidatedSchema validated = SchemaCompiler.compile(new SourceFile(command.schemaName(), command.schemaSource()));
+        GraphRoot root = root(command.graphUri());
+        return underWriterGate(root, () -> {
+            refuseExistingGraph(root);
+            try {
+                root.files().putIfAbsent(GraphRoot.INIT_CLAIM, ("{\"claimed_at\":\"" + clock.now() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+            } catch (PreconditionFailedException concurrentInit) {
+                throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, "another init of " + root.uri()
+                        + " is in progress or was interrupted (remove __init_claim.json if no init is running)");
+            }
+            SchemaIr ir = SchemaIdentityResolver.initialize(SchemaIdentityDomain.parse(ids.newUlid()), validated).schemaIr();
+            SchemaContract contract = new SchemaContract(command.schemaSource(), validated, ir, SchemaState.of(ir));
+            contract.write(root.files());
+            List<TableLayout> layouts = GraphTables.layouts(ir);
+            List<ManifestEntry> rows = new ArrayList<>();
+            for (TableLayout layout : layouts) {
+                long version = tables.create(root.tableLocation(layout.relativeLocation()), layout.schema(),
+                        RowBatchBuilder.empty(layout.schema())).version();
+                rows.add(new TableRegistration(layout.identity(), layout.tableKey(), layout.relativeLocation()));
+                rows.add(new PublishedTableVersion(layout.identity(), layout.tableKey(), version, Optional.empty(), 0));
+            }
+            GraphCommit genesis = new GraphCommit(ids.newUlid(), TableRef.MAIN, 1, Optional.empty(), Optional.empty(),
+                    command.actor(), micros(clock.now()));
+            rows.add(new CommitRecord(genesis));
+            rows.add(new BranchHead(TableRef.MAIN, genesis.id(), Optional.empty()));
+            tables.create(root.manifestLocation(), ManifestTable.SCHEMA, manifest.encode(rows));
+            root.files().delete(GraphRoot.INIT_CLAIM);
+            LOG.info("initialised graph {} with {} tables", root.uri(), layouts.size());
+            return new InitGraphResult(root.uri(), genesis.id(), SnapshotId.of(TableRef.MAIN, 1).toString(),
+                    ir.nodes().stream().map(SchemaIr.NodeIr::name).toList(),
+                    ir.edges().stream().map(SchemaIr.EdgeIr::name).toList());
+        });
+    }
+
+    private void refuseExistingGraph(GraphRoot root) {
+        if (tables.exists(root.manifestLocation())) {
+            throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, "a graph already exists at " + root.uri());
+        }
+        for (var artifact : List.of(GraphRoot.SCHEMA_SOURCE, GraphRoot.SCHEMA_IR, GraphRoot.SCHEMA_STATE)) {
+            if (root.files().exists(artifact)) {
+                throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, root.uri() + " already holds "
+                        + artifact + " (an interrupted init?); remove the schema files or choose another location");
+            }
+        }
+    }
+
+    // ---- open --------------------------------------------------------------------------------
+
+    /** Opens the latest snapshot of a branch. */
+    public OpenGraph open(String graphUri, String branch) {
+        GraphRoot root = root(graphUri);
+        long version = latestManifestVersion(root, branch);
+        return openAt(root, branch, version);
+    }
+
+    /** Opens an exact snapshot. */
+    public OpenGraph openSnapshot(String graphUri, SnapshotId snapshot) {
+        GraphRoot root = root(graphUri);
+        latestManifestVersion(root, snapshot.branch());
+        return openAt(root, snapshot.branch(), snapshot.manifestVersion());
+    }
+
+    private OpenGraph openAt(GraphRoot root, String branch, long version) {
+        SchemaContract contract = SchemaContract.read(root.files(), json);
+        checkManifestStamp(root, branch, version);
+        List<ManifestEntry> rows;
+        try {
+            rows = manifest.read(TableRef.at(root.manifestLocation(), branch, version));
+        } catch (TableVersionNotFoundException missing) {
+            throw new GraphEngineException(GraphErrorKind.COMMIT_NOT_FOUND, "snapshot "
+                    + SnapshotId.of(branch, version) + " does not exist or was reclaimed by cleanup", missing);
+        }
+        GraphSnapshot snapshot = ManifestFold.snapshot(branch, version, rows);
+        return new OpenGraph(root, contract, GraphTables.layouts(contract.ir()), snapshot);
+    }
+
+    private void checkManifestStamp(GraphRoot root, String branch, long version) {
+        String stamp = tables.schema(TableRef.at(root.manifestLocation(), branch, version)).metadata()
+                .get(ManifestTable.INTERNAL_SCHEMA_VERSION_KEY);
+        if (stamp == null) {
+            throw new GraphEngineException(GraphErrorKind.SCHEMA_CONTRACT, "the graph manifest at " + root.uri()
+                    + " has no internal schema version (interrupted init or damage)");
+        }
+        int found = Integer.parseInt(stamp);
+        int current = Integer.parseInt(ManifestTable.INTERNAL_SCHEMA_VERSION);
+        if (found < current) {
+            throw new GraphEngineException(GraphErrorKind.SCHEMA_CONTRACT, "the graph at " + root.uri() + " uses storage version "
+                    + found + "; rebuild it via export and import (omnigraph export, init, load)");
+        }
+        if (found > current) {
+            throw new GraphEngineException(GraphErrorKind.SCHEMA_CONTRACT, "the graph at " + root.uri() + " uses storage version "
+                    + found + ", newer than this omnigraph supports (" + current + "); upgrade omnigraph");
+        }
+    }
+
+    private long latestManifestVersion(GraphRoot root, String branch) {
+        try {
+            return tables.latestVersion(root.manifestLocation(), branch);
+        } catch (TableNotFoundException missing) {
+            if (!TableRef.MAIN.equals(branch) && tables.exists(root.manifestLocation())) {
+                throw new GraphEngineException(GraphErrorKind.BRANCH_NOT_FOUND, "branch '" + branch + "' does not exist", missing);
+            }
+            throw new GraphEngineException(GraphErrorKind.GRAPH_NOT_FOUND, "no graph at " + root.uri(), missing);
+        }
+    }
+
+    // ---- load --------------------------------------------------------------------------------
+
+    @Override
+    public LoadGraphResult loadGraph(LoadGraphCommand command, ProgressListener progress) {
+        GraphRoot root = root(command.graphUri());
+        return underWriterGate(root, () -> {
+            OpenGraph graph = openAt(root, command.branch(), latestManifestVersion(root, command.branch()));
+            GraphLoader.Staged staged = loader.stage(graph, command, progress);
+            if (staged.isEmpty()) {
+                return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.empty(),
+                        graph.snapshot().snapshotId());
+            }
+            List<ManifestEntry> published = loader.write(graph, staged, command.mode(), progress);
+            progress.onProgress("publishing", 0, 1);
+            GraphCommit commit = publish(root, command.branch(), published, command.actor(), Optional.empty());
+            progress.onProgress("publishing", 1, 1);
+            return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.of(commit.id()),
+                    SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
+        });
+    }
+
+    GraphCommit publish(GraphRoot root, String branch, List<ManifestEntry> tableRows, Optional<String> actor,
+                        Optional<String> expectedHead) {
+        return publisher.publish(root, new ManifestPublisher.Intent(branch, tableRows, ids.newUlid(), actor,
+                micros(clock.now()), expectedHead));
+    }
+
+    // ---- export ------------------------------------------------------------------------------
+
+    @Override
+    public ExportGraphResult exportGraph(ExportGraphCommand command, LineSink sink) {
+        OpenGraph graph = command.snapshotId().isPresent()
+                ? openSnapshot(command.graphUri(), parseSnapshot(command.snapshotId().get()))
+                : open(command.graphUri(), command.branch());
+        return exporter.export(graph, command.typeNames(), sink);
+    }
+
+    // ---- describe ----------------------------------------------------------------------------
+
+    @Override
+    public SnapshotResult snapshot(SnapshotQuery query) {
+        OpenGraph graph = open(query.graphUri(), query.branch());
+        GraphSnapshot snapshot = graph.snapshot();
+        List<SnapshotResult.Table> visible = new ArrayList<>();
+        for (TableLayout layout : graph.layouts()) {
+            snapshot.table(layout.tableKey()).ifPresent(t ->
+                    visible.add(new SnapshotResult.Table(t.tableKey(), t.version().version(), t.version().rowCount())));
+        }
+        return new SnapshotResult(snapshot.branch(), snapshot.snapshotId(), snapshot.manifestVersion(),
+                snapshot.head().map(GraphCommit::id), visible);
+    }
+
+    @Override
+    public CommitListResult listCommits(CommitListQuery query) {
+        GraphRoot root = root(query.graphUri());
+        long version = latestManifestVersion(root, query.branch());
+        List<ManifestEntry> rows = manifest.read(TableRef.at(root.manifestLocation(), query.branch(), version));
+        GraphSnapshot snapshot = ManifestFold.snapshot(query.branch(), version, rows);
+        List<CommitResult> commits = snapshot.head()
+                .map(head -> ManifestFold.history(head.id(), rows).stream().map(GraphEngineService::describe).toList())
+                .orElse(List.of());
+        return new CommitListResult(query.branch(), commits);
+    }
+
+    @Override
+    public CommitResult showCommit(CommitQuery query) {
+        return listCommits(new CommitListQuery(query.graphUri(), query.branch())).commits().stream()
+                .filter(c -> c.graphCommitId().equals(query.commitId()))
+                .findFirst()
+                .orElseThrow(() -> new GraphEngineException(GraphErrorKind.COMMIT_NOT_FOUND,
+                        "no commit " + query.commitId() + " in the history of branch '" + query.branch() + "'"));
+    }
+
+    private static CommitResult describe(GraphCommit commit) {
+        return new CommitResult(commit.id(), commit.branch(), commit.manifestVersion(), commit.parentId(),
+                commit.mergedParentId(), commit.actorId(), commit.createdAtMicros());
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** The root of a graph location. */
+    public GraphRoot root(String graphUri) {
+        ObjectStore files;
+        try {
+            files = stores.locate(graphUri);
+        } catch (IllegalArgumentException unsupported) {
+            throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, unsupported.getMessage(), unsupported);
+        }
+        return new GraphRoot(graphUri, files);
+    }
+
+    static SnapshotId parseSnapshot(String text) {
+        try {
+            return SnapshotId.parse(text);
+        } catch (IllegalArgumentException malformed) {
+            throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, malformed.getMessage(), malformed);
+        }
+    }
+
+    private <T> T underWriterGate(GraphRoot root, Supplier<T> work) {
+        ReentrantLock gate = writerGates.computeIfAbsent(root.uri(), uri -> new ReentrantLock());
+        gate.lock();
+        try {
+            return work.get();
+        } catch (TableStorageException storageFailure) {
+            throw new GraphEngineException(GraphErrorKind.STORAGE, "storage failed: " + storageFailure.getMessage(), storageFailure);
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.omnigraph.ports.in;
+
+import java.util.List;
+
+/** Commits newest first. */
+public record CommitListResult(String branch, List<CommitResult> commits) {
+    public CommitListResult {
+        commits = List.copyOf(commits);
+    }
+}

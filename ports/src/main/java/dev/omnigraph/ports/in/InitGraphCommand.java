@@ -1,0 +1,19 @@
+package dev.omnigraph.ports.in;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * @param graphUri where the graph lives (a local path, {@code file://}, {@code s3://}, {@code az://})
+ * @param schemaName the schema's file name, for messages
+ * @param schemaSource the {@code .pg} text
+ * @param actor who initialises it, when known
+ */
+public record InitGraphCommand(String graphUri, String schemaName, String schemaSource, Optional<String> actor) {
+    public InitGraphCommand {
+        Commands.requireText(graphUri, "graph URI");
+        Commands.requireText(schemaName, "schema name");
+        Objects.requireNonNull(schemaSource, "schemaSource");
+        Objects.requireNonNull(actor, "actor");
+    }
+}
