@@ -62,11 +62,11 @@ public sealed interface RangeBound permits RangeBound.IntegerBound, RangeBound.F
             return "Float(" + rustDebug(value) + ")";
         }
 
-        /** Rust's {@code {:?}} for an f64: plain with at least one fraction digit, scientific outside 1e-5..1e16. */
+        /** Rust's {@code {:?}} for an f64: plain with at least one fraction digit, scientific outside [1e-4, 1e16). */
         private static String rustDebug(double value) {
             double magnitude = Math.abs(value);
             BigDecimal exact = new BigDecimal(Double.toString(value));
-            if (value == 0 || (magnitude >= 1e-5 && magnitude < 1e16)) {
+            if (value == 0 || (magnitude >= 1e-4 && magnitude < 1e16)) {
                 String plain = exact.toPlainString();
                 return plain.contains(".") ? plain : plain + ".0";
             }

@@ -115,6 +115,9 @@ public final class SchemaValidator {
         }
 
         if (!diagnostics.isEmpty()) {
+            List<Diagnostic> unique = new ArrayList<>(new java.util.LinkedHashSet<>(diagnostics));
+            diagnostics.clear();
+            diagnostics.addAll(unique);
             diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(Diagnostic::code));
             throw new LanguageException(diagnostics, source);
         }
@@ -214,7 +217,9 @@ public final class SchemaValidator {
                 if (annotation.hasValue()) {
                     continue;
                 }
-                List<Name> target = List.of(new Name(property.nameText(), property.name().span()));
+                // The field points at the annotation, so a rule broken by both the annotation and
+                // its desugared constraint yields one identical diagnostic, reported once.
+                List<Name> target = List.of(new Name(property.nameText(), annotation.span()));
                 switch (annotation.name()) {
                     case "key" -> constraints.add(new Constraint.Key(target, annotation.span()));
                     case "unique" -> constraints.add(new Constraint.Unique(target, annotation.span()));
@@ -382,7 +387,8 @@ public final class SchemaValidator {
         for (PropertyDeclaration property : properties) {
             byName.putIfAbsent(property.nameText(), property);
         }
-        int keys = 0;
+        Constraint firstKey = constraints.stream().filter(Constraint.Key.class::isInstance)
+                .min(Comparator.comparingInt(c -> c.span().start())).orElse(null);
         for (Constraint constraint : constraints) {
             String keyword = "@" + constraint.keyword();
             if (onEdge && !(constraint instanceof Constraint.Unique || constraint instanceof Constraint.Index)) {
@@ -390,7 +396,7 @@ public final class SchemaValidator {
                         + " constraint is not supported on edges (edge " + typeName + ")", constraint.span());
                 continue;
             }
-            if (constraint instanceof Constraint.Key && ++keys > 1) {
+            if (constraint instanceof Constraint.Key && constraint != firstKey) {
                 report(SchemaCodes.MULTIPLE_KEYS, "node type " + typeName
                         + " has multiple @key constraints; only one is supported", constraint.span());
                 continue;

@@ -74,6 +74,16 @@ public final class SchemaTestFiles {
         }
     }
 
+    /** The schema language documentation (docs/schema-language.md of the repository). */
+    public static String docs() {
+        Path root = Path.of(System.getProperty("omnigraph.projectRoot", ".."));
+        try {
+            return Files.readString(root.resolve("docs/schema-language.md"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The golden name of a fixture file: {@code industry-intel} or {@code reference-tests-<name>}. */
     public static String goldenName(Path fixture) {
         String parent = fixture.getParent().getFileName().toString();

@@ -2,13 +2,11 @@ package dev.omnigraph.domain.schema.ir;
 
 import dev.omnigraph.domain.json.JsonDigest;
 import dev.omnigraph.domain.json.JsonObject;
-import dev.omnigraph.domain.json.JsonShapeException;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.domain.schema.Annotation;
 import dev.omnigraph.domain.schema.Cardinality;
 import dev.omnigraph.domain.schema.SchemaShape;
-import dev.omnigraph.domain.schema.TypeKind;
 
 import java.util.List;
 import java.util.Objects;
@@ -202,18 +200,5 @@ public record SchemaIr(int irVersion, SchemaIdentityDomain schemaIdentityDomain,
     /** The reference's {@code schema_shape_hash_from_ir}. */
     public String shapeHash() {
         return toShape().hash();
-    }
-
-    /** The properties of the {@code kind} type with stable id {@code typeId}, if it exists. */
-    Optional<List<PropertyIr>> propertiesOf(TypeKind kind, long typeId) {
-        return switch (kind) {
-            case INTERFACE -> interfaces.stream().filter(t -> t.typeId() == typeId).findFirst().map(InterfaceIr::properties);
-            case NODE -> nodes.stream().filter(t -> t.typeId() == typeId).findFirst().map(NodeIr::properties);
-            case EDGE -> edges.stream().filter(t -> t.typeId() == typeId).findFirst().map(EdgeIr::properties);
-        };
-    }
-
-    static JsonShapeException shapeError(String message) {
-        return new JsonShapeException(message);
     }
 }

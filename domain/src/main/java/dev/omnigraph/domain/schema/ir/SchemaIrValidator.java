@@ -3,7 +3,6 @@ package dev.omnigraph.domain.schema.ir;
 import dev.omnigraph.domain.json.JsonDigest;
 import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.domain.schema.Annotation;
-import dev.omnigraph.domain.schema.ConstraintShape;
 import dev.omnigraph.domain.schema.PropertyConstraintKind;
 import dev.omnigraph.domain.schema.SchemaValidator;
 import dev.omnigraph.domain.schema.TypeKind;
@@ -280,10 +279,5 @@ public final class SchemaIrValidator {
 
     private static void fail(String message) {
         throw new SchemaIdentityException(IdentityCodes.INVALID_IR, "invalid accepted SchemaIR: " + message);
-    }
-
-    /** Used by tests and the planner: constraint shapes of an IR list, for readable assertions. */
-    static List<ConstraintShape> shapes(List<ConstraintIr> constraints) {
-        return constraints.stream().map(ConstraintIr::toShape).toList();
     }
 }

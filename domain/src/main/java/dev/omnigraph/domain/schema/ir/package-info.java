@@ -9,8 +9,7 @@
  * {@link dev.omnigraph.domain.schema.ir.SchemaIrValidator} fails closed on malformed authority;
  * {@link dev.omnigraph.domain.schema.ir.SchemaIr#toJson()} / {@code fromJson} and the digests
  * match the reference byte for byte; {@link dev.omnigraph.domain.schema.ir.SchemaState} is the
- * {@code __schema_state.json} envelope; {@link dev.omnigraph.domain.schema.ir.NodeKeys} derives
- * node ids from keys.
+ * {@code __schema_state.json} envelope.
  *
  * <p>Layer: domain. Allowed dependencies: the JDK allow-list only,
  * {@link dev.omnigraph.domain.lang}, {@link dev.omnigraph.domain.json} and
