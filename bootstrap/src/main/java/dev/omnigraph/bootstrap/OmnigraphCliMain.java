@@ -12,7 +12,7 @@ public final class OmnigraphCliMain {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int exitCode = OmnigraphCli.create(out, err, debugRequested()).execute(args);
+        int exitCode = OmnigraphCli.create(out, err, debugRequested(), CliWiring.services()).execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -1,5 +1,6 @@
 package dev.omnigraph.adapters.cli;
 
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -12,7 +13,19 @@ import picocli.CommandLine.HelpCommand;
             "Omnigraph: a versioned property-graph database on Lance datasets, run as a declared-as-code cluster.",
             ""
         },
-        footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 invalid usage or input."},
-        subcommands = {HelpCommand.class})
+        footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 invalid usage or input,",
+            "4 a conditional write lost its race (the branch head moved)."},
+        subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
+            CommitCommand.class, LintCommand.class, SchemaCommand.class})
 public final class OmnigraphCommand {
+
+    private final CliServices services;
+
+    public OmnigraphCommand(CliServices services) {
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    CliServices services() {
+        return services;
+    }
 }

@@ -13,7 +13,8 @@ class OmnigraphCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return OmnigraphCli.create(new PrintWriter(out, true), new PrintWriter(err, true), false).execute(args);
+        return OmnigraphCli.create(new PrintWriter(out, true), new PrintWriter(err, true), false,
+                new CliServices(null, null, null, null, null, null, null)).execute(args);
     }
 
     @Test

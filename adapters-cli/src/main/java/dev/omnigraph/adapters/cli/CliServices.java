@@ -1,0 +1,14 @@
+package dev.omnigraph.adapters.cli;
+
+import dev.omnigraph.ports.in.CheckSchemaUseCase;
+import dev.omnigraph.ports.in.DescribeGraphUseCase;
+import dev.omnigraph.ports.in.ExportGraphUseCase;
+import dev.omnigraph.ports.in.InitGraphUseCase;
+import dev.omnigraph.ports.in.LintQueriesUseCase;
+import dev.omnigraph.ports.in.LoadGraphUseCase;
+import dev.omnigraph.ports.in.PlanSchemaUseCase;
+
+/** The use cases the command line drives; bootstrap supplies them. */
+public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGraphUseCase export,
+                          DescribeGraphUseCase describe, CheckSchemaUseCase checkSchema, PlanSchemaUseCase planSchema,
+                          LintQueriesUseCase lint) {}

@@ -1,0 +1,28 @@
+package dev.omnigraph.bootstrap;
+
+import dev.omnigraph.adapters.cli.CliServices;
+import dev.omnigraph.adapters.storage.codec.Codecs;
+import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
+import dev.omnigraph.adapters.storage.system.SystemServices;
+import dev.omnigraph.adapters.storage.table.LanceProperties;
+import dev.omnigraph.adapters.storage.table.TableStorages;
+import dev.omnigraph.application.engine.GraphEngineService;
+import dev.omnigraph.application.language.LanguageService;
+import dev.omnigraph.ports.out.table.TableStorage;
+
+/**
+ * The composition root of the command line: plain constructor wiring (no DI container), so that a CLI
+ * invocation starts in a fraction of a second.
+ */
+final class CliWiring {
+
+    private CliWiring() {}
+
+    static CliServices services() {
+        TableStorage tables = Deferred.of(TableStorage.class, () -> TableStorages.lance(LanceProperties.defaults()));
+        GraphEngineService engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(),
+                SystemServices.clock(), SystemServices.ids());
+        LanguageService language = new LanguageService(engine, SystemServices.ids());
+        return new CliServices(engine, engine, engine, engine, language, language, language);
+    }
+}
