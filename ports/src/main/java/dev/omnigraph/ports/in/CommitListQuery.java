@@ -1,9 +1,11 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 /** The commits reachable from a branch head, newest first. */
 public record CommitListQuery(String graphUri, String branch) {
     public CommitListQuery {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(branch, "branch");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(branch, "branch");
     }
 }

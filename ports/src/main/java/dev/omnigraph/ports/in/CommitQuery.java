@@ -1,10 +1,12 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 /** One commit by id, looked up from the given branch's history. */
 public record CommitQuery(String graphUri, String branch, String commitId) {
     public CommitQuery {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(branch, "branch");
-        Commands.requireText(commitId, "commit id");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(branch, "branch");
+        Arguments.requireText(commitId, "commit id");
     }
 }

@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +14,8 @@ import java.util.Optional;
  */
 public record ExportGraphCommand(String graphUri, String branch, Optional<String> snapshotId, List<String> typeNames) {
     public ExportGraphCommand {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(branch, "branch");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(branch, "branch");
         Objects.requireNonNull(snapshotId, "snapshotId");
         typeNames = List.copyOf(typeNames);
     }

@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +13,8 @@ import java.util.Optional;
  */
 public record InitGraphCommand(String graphUri, String schemaName, String schemaSource, Optional<String> actor) {
     public InitGraphCommand {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(schemaName, "schema name");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(schemaName, "schema name");
         Objects.requireNonNull(schemaSource, "schemaSource");
         Objects.requireNonNull(actor, "actor");
     }

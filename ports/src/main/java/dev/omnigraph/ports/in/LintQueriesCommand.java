@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
 public record LintQueriesCommand(String queryPath, String querySource, Optional<String> schemaPath,
                                  Optional<String> schemaSource, Optional<String> graphUri) {
     public LintQueriesCommand {
-        Commands.requireText(queryPath, "query path");
+        Arguments.requireText(queryPath, "query path");
         Objects.requireNonNull(querySource, "querySource");
         if (schemaPath.isPresent() != schemaSource.isPresent()) {
             throw new IllegalArgumentException("a schema path needs its source text");

@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 import dev.omnigraph.domain.graph.load.LoadMode;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +17,10 @@ import java.util.Optional;
 public record LoadGraphCommand(String graphUri, String branch, LoadMode mode, String sourceName, String jsonl,
                                Optional<String> actor) {
     public LoadGraphCommand {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(branch, "branch");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(branch, "branch");
         Objects.requireNonNull(mode, "mode");
-        Commands.requireText(sourceName, "source name");
+        Arguments.requireText(sourceName, "source name");
         Objects.requireNonNull(jsonl, "jsonl");
         Objects.requireNonNull(actor, "actor");
     }

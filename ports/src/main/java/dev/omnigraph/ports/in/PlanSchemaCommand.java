@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public record PlanSchemaCommand(Optional<String> fromPath, Optional<String> from
         if (fromPath.isEmpty() && graphUri.isEmpty()) {
             throw new IllegalArgumentException("schema plan needs a base: --from OLD.pg or a graph URI");
         }
-        Commands.requireText(toPath, "schema path");
+        Arguments.requireText(toPath, "schema path");
         Objects.requireNonNull(toSource, "toSource");
     }
 }

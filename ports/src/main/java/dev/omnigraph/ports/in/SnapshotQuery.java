@@ -1,9 +1,11 @@
 package dev.omnigraph.ports.in;
 
+import dev.omnigraph.domain.Arguments;
+
 /** The latest snapshot of a branch. */
 public record SnapshotQuery(String graphUri, String branch) {
     public SnapshotQuery {
-        Commands.requireText(graphUri, "graph URI");
-        Commands.requireText(branch, "branch");
+        Arguments.requireText(graphUri, "graph URI");
+        Arguments.requireText(branch, "branch");
     }
 }
