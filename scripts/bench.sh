@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a timing harness from the benchmarks module (outside the default build). Numbers are printed,
+# never asserted. Usage: scripts/bench.sh language [fixtures-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which="${1:-language}"
+shift || true
+mvn -q -B -Pbench -DskipTests -pl benchmarks -am install
+cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+case "$which" in
+  language) exec java -cp "$cp" dev.omnigraph.benchmarks.LanguageBenchmark "${@:-../shared/fixtures}" ;;
+  *) echo "unknown benchmark '$which' (available: language)" >&2; exit 2 ;;
+esac
