@@ -7,6 +7,9 @@ import dev.omnigraph.adapters.storage.system.SystemServices;
 import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
 import dev.omnigraph.application.engine.GraphEngineService;
+import dev.omnigraph.application.engine.QueryService;
+import dev.omnigraph.application.query.AdjacencyCache;
+import dev.omnigraph.application.query.QueryExecutor;
 import dev.omnigraph.application.language.LanguageService;
 import dev.omnigraph.ports.out.table.TableStorage;
 
@@ -23,6 +26,8 @@ final class CliWiring {
         GraphEngineService engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(),
                 SystemServices.clock(), SystemServices.ids());
         LanguageService language = new LanguageService(engine, SystemServices.ids());
-        return new CliServices(engine, engine, engine, engine, language, language, language);
+        QueryService queries = new QueryService(engine, tables, Codecs.json(),
+                new QueryExecutor(new AdjacencyCache(), () -> SystemServices.clock().now()));
+        return new CliServices(engine, engine, engine, engine, language, language, language, queries);
     }
 }

@@ -7,8 +7,9 @@ import dev.omnigraph.ports.in.InitGraphUseCase;
 import dev.omnigraph.ports.in.LintQueriesUseCase;
 import dev.omnigraph.ports.in.LoadGraphUseCase;
 import dev.omnigraph.ports.in.PlanSchemaUseCase;
+import dev.omnigraph.ports.in.QueryGraphUseCase;
 
 /** The use cases the command line drives; bootstrap supplies them. */
 public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGraphUseCase export,
                           DescribeGraphUseCase describe, CheckSchemaUseCase checkSchema, PlanSchemaUseCase planSchema,
-                          LintQueriesUseCase lint) {}
+                          LintQueriesUseCase lint, QueryGraphUseCase query) {}
