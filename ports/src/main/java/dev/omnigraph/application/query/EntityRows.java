@@ -57,6 +57,11 @@ final class EntityRows {
         return size;
     }
 
+    /** The property columns held (excluding {@code id}). */
+    List<String> columns() {
+        return columns;
+    }
+
     String id(int row) {
         return ids[row];
     }

@@ -152,7 +152,7 @@ final class InMemoryGraphReader implements GraphReader {
             if (value == null) {
                 return false;
             }
-            int order = compareValues(value, compare.value());
+            int order = compareValues(schema, compare.column(), value, compare.value());
             return switch (compare.operator()) {
                 case EQ -> order == 0;
                 case NE -> order != 0;
@@ -164,7 +164,7 @@ final class InMemoryGraphReader implements GraphReader {
         }
         if (filter instanceof TableFilter.In in) {
             Object value = row[column(schema, in.column())];
-            return value != null && in.values().stream().anyMatch(v -> compareValues(value, v) == 0);
+            return value != null && in.values().stream().anyMatch(v -> compareValues(schema, in.column(), value, v) == 0);
         }
         if (filter instanceof TableFilter.StartsWith startsWith) {
             return row[column(schema, startsWith.column())] instanceof String text && text.startsWith(startsWith.prefix());
@@ -174,7 +174,8 @@ final class InMemoryGraphReader implements GraphReader {
         }
         TableFilter.ListContains listContains = (TableFilter.ListContains) filter;
         return row[column(schema, listContains.column())] instanceof List<?> list
-                && list.stream().anyMatch(v -> v != null && compareValues(v, listContains.value()) == 0);
+                && list.stream().anyMatch(v -> v != null
+                        && compareValues(schema, listContains.column(), v, listContains.value()) == 0);
     }
 
     private static int column(TableSchema schema, String name) {
@@ -185,8 +186,15 @@ final class InMemoryGraphReader implements GraphReader {
         return index;
     }
 
+    /** Compares as storage does: UINT64 values (held as their bits) unsigned. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object stored, Object literal) {
+    private static int compareValues(TableSchema schema, String column, Object stored, Object literal) {
+        ColumnType type = schema.column(column).orElseThrow().type();
+        boolean unsigned = type == ColumnType.UINT64
+                || (type instanceof ColumnType.ListOf list && list.element() == ColumnType.Scalar.UINT64);
+        if (unsigned && stored instanceof Long a && literal instanceof Long b) {
+            return Long.compareUnsigned(a, b);
+        }
         if (stored instanceof Number a && literal instanceof Number b) {
             if (stored instanceof Double || literal instanceof Double) {
                 return Double.compare(a.doubleValue(), b.doubleValue());

@@ -86,12 +86,18 @@ final class ArrowBatches {
                 setNull(target, row);
                 continue;
             }
-            if (type instanceof ColumnType.Scalar scalar) {
-                setScalar(target, scalar, row, source.get(row));
-            } else if (type instanceof ColumnType.Vector vector) {
-                setVector((FixedSizeListVector) target, vector.dimension(), row, source.getVector(row), column.name());
-            } else {
-                setList((ListVector) target, ((ColumnType.ListOf) type).element(), row, (List<?>) source.get(row));
+            try {
+                if (type instanceof ColumnType.Scalar scalar) {
+                    setScalar(target, scalar, row, source.get(row));
+                } else if (type instanceof ColumnType.Vector vector) {
+                    setVector((FixedSizeListVector) target, vector.dimension(), row, source.getVector(row), column.name());
+                } else {
+                    setList((ListVector) target, ((ColumnType.ListOf) type).element(), row, (List<?>) source.get(row));
+                }
+            } catch (ClassCastException e) {
+                // a batch not built with RowBatchBuilder may hold values in the wrong representation
+                throw new InvalidTableRequestException("row " + row + " of column '" + column.name() + "' does not hold a "
+                        + type + " value: " + e.getMessage(), e);
             }
         }
         target.setValueCount(rows);

@@ -210,7 +210,8 @@ final class LanceTableStorage implements TableStorage {
 
     @Override
     public boolean exists(String location) {
-        try (Dataset ignored = openMain(location, OptionalLong.empty())) {
+        try {
+            openMain(location, OptionalLong.empty()).close();
             return true;
         } catch (TableNotFoundException e) {
             return false;
@@ -657,7 +658,8 @@ final class LanceTableStorage implements TableStorage {
             }
             filter.append(')');
             ScanOptions options = new ScanOptions.Builder().columns(List.of(key)).filter(filter.toString()).build();
-            try (LanceScanner scanner = head.newScan(options); ArrowReader reader = scanner.scanBatches()) {
+            LanceScanner scanner = head.newScan(options);
+            try (ArrowReader reader = scanner.scanBatches()) {
                 while (reader.loadNextBatch()) {
                     VectorSchemaRoot root = reader.getVectorSchemaRoot();
                     VarCharVector values = (VarCharVector) root.getVector(0);
@@ -665,6 +667,8 @@ final class LanceTableStorage implements TableStorage {
                         found.add(new String(values.get(row), StandardCharsets.UTF_8));
                     }
                 }
+            } finally {
+                scanner.close();
             }
         }
         return keys.stream().filter(found::contains).toList();

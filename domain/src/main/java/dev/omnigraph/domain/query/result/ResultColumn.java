@@ -1,5 +1,6 @@
 package dev.omnigraph.domain.query.result;
 
+import dev.omnigraph.domain.query.descriptor.ValueShape;
 import dev.omnigraph.domain.query.typecheck.ValueType;
 
 import java.util.Objects;
@@ -16,5 +17,10 @@ public record ResultColumn(String name, ValueType type) {
     public ResultColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** The client vocabulary of the column's values ({@code string}, {@code bigint}, {@code list}, …). */
+    public ValueShape shape() {
+        return ValueShape.of(type);
     }
 }
