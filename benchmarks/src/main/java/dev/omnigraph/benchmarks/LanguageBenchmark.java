@@ -47,6 +47,28 @@ public final class LanguageBenchmark {
                 corpus.size(), corpus.stream().mapToLong(p -> p.queryTexts.size()).sum(), items, bytes / 1024);
         out.printf("warm pass (parse+validate schemas, parse+typecheck+plan queries): median %.3f ms, p90 %.3f ms%n",
                 nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.9)] / 1e6);
+        parseScaling(out, String.join("\n", corpus.get(0).queryTexts));
+    }
+
+    /** Parse time of 1x … 64x copies of the query corpus: linear growth shows as a flat time per KiB. */
+    private static void parseScaling(PrintStream out, String queries) {
+        out.println("parse scaling (query corpus repeated k times):");
+        for (int k = 1; k <= 64; k *= 2) {
+            String text = (queries + "\n").repeat(k);
+            SourceFile source = new SourceFile("scaled.gq", text);
+            int runs = Math.max(5, 400 / k);
+            long[] nanos = new long[runs];
+            for (int i = 0; i < runs + 3; i++) {
+                long start = System.nanoTime();
+                QueryCompiler.parse(source);
+                if (i >= 3) {
+                    nanos[i - 3] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(nanos);
+            double ms = nanos[runs / 2] / 1e6;
+            out.printf("  k=%-3d %7d KiB  median %8.3f ms  %.4f ms/KiB%n", k, text.length() / 1024, ms, ms / Math.max(1, text.length() / 1024.0));
+        }
     }
 
     private record Pair(String schemaName, String schemaText, List<String> queryNames, List<String> queryTexts) {}
