@@ -12,12 +12,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -328,36 +322,8 @@ public abstract class ObjectStoreContract {
         }
     }
 
-    /** Builds the task of racer {@code i}. */
-    protected interface RacerTask {
-        Callable<Outcome> forRacer(int racer);
-    }
-
-    /** Starts {@link #RACERS} tasks at one instant and collects their outcomes. */
-    protected static List<Outcome> race(RacerTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch ready = new CountDownLatch(RACERS);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                Callable<Outcome> body = task.forRacer(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return body.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Outcome> race(Racers.RacerTask<Outcome> task) throws Exception {
+        return Racers.race(RACERS, task);
     }
 
     private static Outcome onlyWinner(List<Outcome> outcomes) {

@@ -1,5 +1,7 @@
 package dev.omnigraph.ports.out.table;
 
+import dev.omnigraph.ports.out.Racers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,12 +20,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1095,39 +1091,11 @@ public abstract class TableStorageContract {
 
     // ---- racing helpers -------------------------------------------------------------------------
 
-    /** Builds the task of racer {@code i}. */
-    protected interface RacerTask<T> {
-        Callable<T> forRacer(int racer);
+    protected static <T> List<T> race(Racers.RacerTask<T> task) throws Exception {
+        return Racers.race(RACERS, task);
     }
 
-    protected static <T> List<T> race(RacerTask<T> task) throws Exception {
-        return race(RACERS, task);
-    }
-
-    /** Starts {@code racers} tasks at one instant and collects their results in racer order. */
-    protected static <T> List<T> race(int racers, RacerTask<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            CountDownLatch ready = new CountDownLatch(racers);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                Callable<T> body = task.forRacer(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return body.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    protected static <T> List<T> race(int racers, Racers.RacerTask<T> task) throws Exception {
+        return Racers.race(racers, task);
     }
 }
