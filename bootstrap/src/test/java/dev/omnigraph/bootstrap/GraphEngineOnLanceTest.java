@@ -230,7 +230,13 @@ class GraphEngineOnLanceTest {
         Map<String, Long> actual = new TreeMap<>(counts(engine.snapshot(new SnapshotQuery(uri, "main"))));
         actual.values().removeIf(count -> count == 0);
         assertEquals(expected, actual);
-        assertEquals(seed.lines().filter(l -> !l.isBlank()).count(), export(uri).size());
+        List<String> exported = export(uri);
+        assertEquals(seed.lines().filter(l -> !l.isBlank()).count(), exported.size());
+
+        String copy = temp.resolve("intel-copy").toString();
+        engine.initGraph(new InitGraphCommand(copy, "schema.pg", Files.readString(fixtures.resolve("schema.pg")), Optional.empty()));
+        load(copy, LoadMode.APPEND, String.join("\n", exported));
+        assertEquals(sorted(exported), sorted(export(copy)));
     }
 
     private static List<String> sorted(List<String> lines) {

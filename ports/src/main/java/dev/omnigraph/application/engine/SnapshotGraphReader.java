@@ -10,13 +10,13 @@ import dev.omnigraph.ports.out.table.ScanRequest;
 import dev.omnigraph.ports.out.table.TableStorage;
 
 /** A {@link GraphReader} over exactly one opened snapshot: every scan reads the published table version. */
-final class SnapshotGraphReader implements GraphReader {
+public final class SnapshotGraphReader implements GraphReader {
 
     private final OpenGraph graph;
     private final TableStorage storage;
     private final QueryCatalog catalog;
 
-    SnapshotGraphReader(OpenGraph graph, TableStorage storage) {
+    public SnapshotGraphReader(OpenGraph graph, TableStorage storage) {
         this.graph = graph;
         this.storage = storage;
         this.catalog = graph.catalog();

@@ -233,6 +233,14 @@ class IndustryIntelFixtureTest {
 
     // ── loading ──────────────────────────────────────────────────────────────────────────
 
+    /**
+     * The reader the queries run on. Here the in-memory fake built from the seed; the storage
+     * integration suite overrides it to run the very same expectations on real tables.
+     */
+    protected GraphReader readerOver(Path fixtureRoot, InMemoryGraphReader seedModel) throws IOException {
+        return seedModel;
+    }
+
     private InMemoryGraphReader load(Path seed) throws IOException {
         InMemoryGraphReader.Builder builder = InMemoryGraphReader.builder(catalog).batchSize(7);
         int edgeNumber = 0;
@@ -342,7 +350,7 @@ class IndustryIntelFixtureTest {
         Path root = fixtures();
         assumeTrue(Files.isDirectory(root), "fixtures absent at " + root + " (set -Domnigraph.fixtures)");
         catalog = QueryTestGraphs.catalog(Files.readString(root.resolve("schema.pg")));
-        InMemoryGraphReader reader = load(root.resolve("seed.jsonl"));
+        GraphReader reader = readerOver(root, load(root.resolve("seed.jsonl")));
         defineExpectations();
         QueryExecutor executor = QueryTestGraphs.executor();
 
