@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omnigraph.domain.lang.LanguageException;
 import dev.omnigraph.domain.lang.Span;
-import dev.omnigraph.domain.query.ast.BaseType;
+import dev.omnigraph.domain.schema.BaseType;
 import dev.omnigraph.domain.query.ast.Clause;
 import dev.omnigraph.domain.query.ast.CompOp;
 import dev.omnigraph.domain.query.ast.Expr;

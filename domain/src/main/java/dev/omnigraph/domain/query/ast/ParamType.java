@@ -1,5 +1,7 @@
 package dev.omnigraph.domain.query.ast;
 
+import dev.omnigraph.domain.schema.BaseType;
+
 import java.util.Objects;
 
 /**

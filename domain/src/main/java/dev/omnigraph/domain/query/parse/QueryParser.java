@@ -18,7 +18,7 @@ import dev.omnigraph.domain.lang.TokenKind;
 import dev.omnigraph.domain.lang.TokenStream;
 import dev.omnigraph.domain.query.ast.AggFunc;
 import dev.omnigraph.domain.query.ast.Assignment;
-import dev.omnigraph.domain.query.ast.BaseType;
+import dev.omnigraph.domain.schema.BaseType;
 import dev.omnigraph.domain.query.ast.Clause;
 import dev.omnigraph.domain.query.ast.CompOp;
 import dev.omnigraph.domain.query.ast.Expr;
@@ -175,7 +175,7 @@ public final class QueryParser {
 
     private BaseType parseBaseType() {
         Token word = tokens.peek();
-        Optional<BaseType> base = word.is(TokenKind.IDENTIFIER) ? BaseType.fromSpelling(word.text()) : Optional.empty();
+        Optional<BaseType> base = word.is(TokenKind.IDENTIFIER) ? BaseType.fromKeyword(word.text()) : Optional.empty();
         if (base.isEmpty()) {
             throw tokens.unexpected(UNEXPECTED_TOKEN,
                     "a type (String, Blob, Bool, I32, I64, U32, U64, F32, F64, DateTime, Date, [T] or Vector(n))");

@@ -11,7 +11,7 @@ import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.lang.Span;
 import dev.omnigraph.domain.query.ast.AggFunc;
 import dev.omnigraph.domain.query.ast.Assignment;
-import dev.omnigraph.domain.query.ast.BaseType;
+import dev.omnigraph.domain.schema.BaseType;
 import dev.omnigraph.domain.query.ast.Clause;
 import dev.omnigraph.domain.query.ast.CompOp;
 import dev.omnigraph.domain.query.ast.Expr;
