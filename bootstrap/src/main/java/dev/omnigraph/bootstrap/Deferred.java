@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * A port implementation created on first use. The Lance table storage loads a large native library when
  * it starts; commands that never touch a table ({@code --help}, {@code lint}, {@code schema check}) must
- * not pay for it.
+ * not pay for it. Closing a port that was never used does not start it.
  */
 final class Deferred {
 
@@ -27,6 +27,9 @@ final class Deferred {
                         case "equals" -> proxy == args[0];
                         default -> throw new IllegalStateException("unexpected Object method " + method);
                     };
+                }
+                if (target == null && method.getName().equals("close") && method.getParameterCount() == 0) {
+                    return null; // never started, nothing to release
                 }
                 try {
                     return method.invoke(target(), args);

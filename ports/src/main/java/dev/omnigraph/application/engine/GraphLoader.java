@@ -174,15 +174,12 @@ final class GraphLoader {
                                                  List<DataViolation> violations) {
         Map<String, GraphRecord> byId = new LinkedHashMap<>();
         for (GraphRecord record : group) {
-            GraphRecord previous = byId.put(record.id(), record);
+            GraphRecord previous = byId.remove(record.id());
             if (previous != null && mode != LoadMode.MERGE) {
                 violations.add(new DataViolation(DataCodes.DUPLICATE_ID, record.line(), layout.typeName() + " id '"
                         + record.id() + "' appears again (first on line " + previous.line() + "); use --mode merge to upsert"));
             }
-            if (previous != null && mode == LoadMode.MERGE) {
-                byId.remove(record.id());
-                byId.put(record.id(), record);
-            }
+            byId.put(record.id(), record);
         }
         return new ArrayList<>(byId.values());
     }
