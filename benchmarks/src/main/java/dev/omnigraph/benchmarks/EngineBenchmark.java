@@ -20,12 +20,15 @@ import dev.omnigraph.domain.graph.load.LoadMode;
 import dev.omnigraph.ports.in.InitGraphCommand;
 import dev.omnigraph.ports.in.LoadGraphCommand;
 import dev.omnigraph.ports.in.LoadGraphUseCase.ProgressListener;
+import dev.omnigraph.ports.out.table.ScanCursor;
+import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -110,6 +113,7 @@ public final class EngineBenchmark {
             run(out, executor, reader, plan(graph, source, "one_hop"), i -> "{\"name\":\"p" + ((i * 7919) % people) + "\"}", 2000);
             run(out, executor, reader, plan(graph, source, "two_hop"), i -> "{\"name\":\"p" + ((i * 7919) % people) + "\"}", 2000);
             run(out, executor, reader, plan(graph, source, "filtered"), i -> "{\"city\":\"c" + (i % 100) + "\"}", 300);
+            storageFloor(out, tables, graph.readRef(graph.visible("node:Person").orElseThrow()), people);
             out.printf("peak RSS at end: %d MiB%n", peakRssKib() / 1024);
         }
     }
@@ -134,6 +138,26 @@ public final class EngineBenchmark {
         Arrays.sort(nanos);
         out.printf("%-9s p50 %8.3f ms  p99 %8.3f ms  (%d runs, %.1f rows/run)%n", plan.name(), nanos[iterations / 2] / 1e6,
                 nanos[(int) (iterations * 0.99)] / 1e6, iterations, rows / (double) (warmup + iterations));
+    }
+
+    /** The storage floor of a point lookup: one row taken by position, three columns, nothing else. */
+    private static void storageFloor(PrintStream out, TableStorage tables, TableRef ref, int people) {
+        int iterations = 2000;
+        long[] nanos = new long[iterations];
+        for (int i = 0; i < iterations + iterations / 4; i++) {
+            long start = System.nanoTime();
+            try (ScanCursor cursor = tables.take(ref, new long[] {(i * 7919L) % people}, Optional.of(List.of("id", "name", "age")))) {
+                while (cursor.hasNext()) {
+                    cursor.next();
+                }
+            }
+            if (i >= iterations / 4) {
+                nanos[i - iterations / 4] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        out.printf("%-9s p50 %8.3f ms  p99 %8.3f ms  (storage take of one row, for comparison)%n", "take", nanos[iterations / 2] / 1e6,
+                nanos[(int) (iterations * 0.99)] / 1e6);
     }
 
     private static long peakRssKib() {

@@ -18,6 +18,7 @@ import dev.omnigraph.domain.graph.load.DataViolation;
 import dev.omnigraph.domain.graph.load.GraphDataException;
 import dev.omnigraph.domain.graph.load.LoadMode;
 import dev.omnigraph.domain.json.JsonObject;
+import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.ports.in.CommitListQuery;
 import dev.omnigraph.ports.in.CommitResult;
 import dev.omnigraph.ports.in.ExportGraphCommand;
@@ -200,6 +201,24 @@ class GraphEngineOnLanceTest {
         List<String> atV1 = new ArrayList<>();
         reopened.exportGraph(new ExportGraphCommand(uri, "main", Optional.of("manifest:main:v1"), List.of()), atV1::add);
         assertEquals(List.of(), atV1);
+    }
+
+    @Test
+    void entity_at_reads_one_entity_as_it_was_at_each_version() throws IOException {
+        String uri = initExample("g");
+        load(uri, LoadMode.OVERWRITE, Files.readString(examples().resolve("seed.jsonl")));
+        load(uri, LoadMode.MERGE, "{\"type\":\"Person\",\"data\":{\"name\":\"Ada\",\"age\":37,\"role\":\"member\"}}");
+        assertEquals(Optional.empty(), engine.entityAt(uri, "main", "node:Person", "Ada", 1));
+        assertEquals("{\"type\":\"Person\",\"data\":{\"id\":\"Ada\",\"age\":36,\"born\":\"1815-12-10\","
+                        + "\"email\":\"ada@example.org\",\"name\":\"Ada\",\"role\":\"admin\",\"tags\":[\"math\",\"engines\"]}}",
+                JsonWriter.compact(engine.entityAt(uri, "main", "node:Person", "Ada", 2).orElseThrow()));
+        assertEquals("{\"type\":\"Person\",\"data\":{\"id\":\"Ada\",\"age\":37,\"name\":\"Ada\",\"role\":\"member\"}}",
+                JsonWriter.compact(engine.entityAt(uri, "main", "node:Person", "Ada", 3).orElseThrow()));
+        assertEquals(Optional.empty(), engine.entityAt(uri, "main", "node:Person", "Nobody", 3));
+        assertEquals(Optional.empty(), engine.entityAt(uri, "main", "node:Robot", "Ada", 3));
+        GraphEngineException missing = assertThrows(GraphEngineException.class,
+                () -> engine.entityAt(uri, "main", "node:Person", "Ada", 9));
+        assertEquals(GraphErrorKind.COMMIT_NOT_FOUND, missing.kind());
     }
 
     @Test

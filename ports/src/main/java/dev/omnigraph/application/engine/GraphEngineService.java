@@ -12,6 +12,7 @@ import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
 import dev.omnigraph.domain.graph.ManifestEntry.TableRegistration;
 import dev.omnigraph.domain.graph.ManifestFold;
 import dev.omnigraph.domain.graph.SnapshotId;
+import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.schema.SchemaCompiler;
 import dev.omnigraph.domain.schema.ValidatedSchema;
@@ -161,9 +162,9 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     private OpenGraph openAt(GraphRoot root, String branch, long version) {
         SchemaContract contract = SchemaContract.read(root.files(), json);
-        checkManifestStamp(root, branch, version);
         List<ManifestEntry> rows;
         try {
+            checkManifestStamp(root, branch, version);
             rows = manifest.read(TableRef.at(root.manifestLocation(), branch, version));
         } catch (TableVersionNotFoundException missing) {
             throw new GraphEngineException(GraphErrorKind.COMMIT_NOT_FOUND, "snapshot "
@@ -238,6 +239,18 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
                 ? openSnapshot(command.graphUri(), parseSnapshot(command.snapshotId().get()))
                 : open(command.graphUri(), command.branch());
         return exporter.export(graph, command.typeNames(), sink);
+    }
+
+    /**
+     * One entity as it was at a manifest version of a branch (engine notes §1.6 {@code entity_at}), in
+     * the export record shape; empty when that snapshot has no entity with the id.
+     *
+     * @param tableKey {@code node:<Type>} or {@code edge:<Type>}
+     * @throws GraphEngineException {@code COMMIT_NOT_FOUND} when the version does not exist or was reclaimed
+     */
+    public Optional<JsonObject> entityAt(String graphUri, String branch, String tableKey, String id, long manifestVersion) {
+        OpenGraph graph = openSnapshot(graphUri, SnapshotId.of(branch, manifestVersion));
+        return exporter.entity(graph, tableKey, id);
     }
 
     // ---- describe ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import dev.omnigraph.ports.out.table.ColumnVector;
 import dev.omnigraph.ports.out.table.ColumnarBatch;
 import dev.omnigraph.ports.out.table.ScanCursor;
 import dev.omnigraph.ports.out.table.ScanRequest;
+import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableStorage;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,27 @@ final class GraphExporter {
             }
         }
         return written;
+    }
+
+    /**
+     * One entity of one snapshot in the export record shape, read without folding anything else:
+     * empty when the snapshot has no such type, table or id.
+     */
+    Optional<JsonObject> entity(OpenGraph graph, String tableKey, String id) {
+        Optional<TableLayout> layout = graph.layout(tableKey);
+        Optional<VisibleTable> table = graph.visible(tableKey);
+        if (layout.isEmpty() || table.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ScanCursor cursor = storage.scan(graph.readRef(table.get()), ScanRequest.where(TableFilter.eq("id", id)))) {
+            while (cursor.hasNext()) {
+                ColumnarBatch batch = cursor.next();
+                if (batch.rowCount() > 0) {
+                    return Optional.of(record(layout.get(), batch, 0));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static JsonObject record(TableLayout layout, ColumnarBatch batch, int row) {

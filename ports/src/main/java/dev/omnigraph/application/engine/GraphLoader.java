@@ -133,15 +133,23 @@ final class GraphLoader {
 
     private List<GraphRecord> decode(OpenGraph graph, LoadGraphCommand command, ProgressListener progress) {
         RecordDecoder decoder = new RecordDecoder(graph.schema().ir());
-        String[] lines = command.jsonl().split("\r?\n", -1);
+        // Walks the text line by line instead of splitting it: a split would hold every line at once.
+        String text = command.jsonl();
+        int lineCount = lineCount(text);
         List<GraphRecord> records = new ArrayList<>();
         List<DataViolation> violations = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        int lineNumber = 0;
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            start = end + 1;
+            lineNumber++;
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            int lineNumber = i + 1;
             try {
                 JsonValue envelope = json.decode(command.sourceName(), line);
                 records.add(decoder.decode(envelope, lineNumber, ids::newUlid));
@@ -155,14 +163,22 @@ final class GraphLoader {
                 break;
             }
             if (lineNumber % 1000 == 0) {
-                progress.onProgress("validating", lineNumber, lines.length);
+                progress.onProgress("validating", lineNumber, lineCount);
             }
         }
-        progress.onProgress("validating", lines.length, lines.length);
+        progress.onProgress("validating", lineCount, lineCount);
         if (!violations.isEmpty()) {
             throw new GraphDataException(cap(violations));
         }
         return records;
+    }
+
+    private static int lineCount(String text) {
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines;
     }
 
     private static List<DataViolation> cap(List<DataViolation> violations) {
@@ -437,6 +453,7 @@ final class GraphLoader {
                 WriteTarget target = WriteTarget.expecting(graph.root().tableLocation(table.location()),
                         table.version().tableBranch().orElse(TableRef.MAIN), table.version().version());
                 ColumnarBatch rows = rows(layout, entry.getValue());
+                entry.getValue().clear(); // the batch holds the values now; keeping both would double the peak
                 WriteOutcome outcome = switch (mode) {
                     case OVERWRITE -> storage.overwrite(target, rows);
                     case APPEND -> storage.insertNew(target, rows);

@@ -8,6 +8,8 @@ import dev.omnigraph.domain.query.typecheck.QueryCatalog;
 import dev.omnigraph.ports.out.table.ScanCursor;
 import dev.omnigraph.ports.out.table.ScanRequest;
 import dev.omnigraph.ports.out.table.TableStorage;
+import java.util.List;
+import java.util.Optional;
 
 /** A {@link GraphReader} over exactly one opened snapshot: every scan reads the published table version. */
 public final class SnapshotGraphReader implements GraphReader {
@@ -34,8 +36,16 @@ public final class SnapshotGraphReader implements GraphReader {
 
     @Override
     public ScanCursor scan(String tableKey, ScanRequest request) {
-        VisibleTable table = graph.visible(tableKey).orElseThrow(() -> new GraphEngineException(GraphErrorKind.SCHEMA_CONTRACT,
+        return storage.scan(graph.readRef(published(tableKey)), request);
+    }
+
+    @Override
+    public ScanCursor take(String tableKey, long[] positions, Optional<List<String>> columns) {
+        return storage.take(graph.readRef(published(tableKey)), positions, columns);
+    }
+
+    private VisibleTable published(String tableKey) {
+        return graph.visible(tableKey).orElseThrow(() -> new GraphEngineException(GraphErrorKind.SCHEMA_CONTRACT,
                 "snapshot " + graph.snapshot().snapshotId() + " has no published table for " + tableKey));
-        return storage.scan(graph.readRef(table), request);
     }
 }

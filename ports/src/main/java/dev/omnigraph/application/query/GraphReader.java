@@ -3,6 +3,8 @@ package dev.omnigraph.application.query;
 import dev.omnigraph.domain.query.typecheck.QueryCatalog;
 import dev.omnigraph.ports.out.table.ScanCursor;
 import dev.omnigraph.ports.out.table.ScanRequest;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Read access to exactly one graph snapshot: everything a query needs and nothing that could let it see
@@ -27,4 +29,10 @@ public interface GraphReader {
      * @param tableKey {@code node:<Type>} or {@code edge:<Type>}
      */
     ScanCursor scan(String tableKey, ScanRequest request);
+
+    /**
+     * Reads rows of a table by position in the snapshot's storage order (the order of an unfiltered
+     * scan), in the order given; see {@link dev.omnigraph.ports.out.table.TableStorage#take}.
+     */
+    ScanCursor take(String tableKey, long[] positions, Optional<List<String>> columns);
 }

@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>Search functions ({@code nearest}, {@code bm25}, {@code rrf}, {@code search}, {@code fuzzy},
  * {@code match_text}) are refused with {@link UnsupportedQueryFeatureException} before any read.
  *
- * <p>Thread-safe: executions share only the {@link AdjacencyCache}.
+ * <p>Thread-safe: executions share only the {@link AdjacencyCache} and the {@link RowPositionCache}.
  */
 public final class QueryExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryExecutor.class);
 
     private final AdjacencyCache adjacencyCache;
+    private final RowPositionCache rowPositionCache;
     private final InstantSource clock;
 
     /**
@@ -33,7 +34,17 @@ public final class QueryExecutor {
      * @param clock the source of {@code now()}, read once per execution
      */
     public QueryExecutor(AdjacencyCache adjacencyCache, InstantSource clock) {
+        this(adjacencyCache, new RowPositionCache(), clock);
+    }
+
+    /**
+     * @param adjacencyCache the edge topologies shared by all executions (one per process is enough)
+     * @param rowPositionCache where ids sit in each table, shared likewise
+     * @param clock the source of {@code now()}, read once per execution
+     */
+    public QueryExecutor(AdjacencyCache adjacencyCache, RowPositionCache rowPositionCache, InstantSource clock) {
         this.adjacencyCache = Objects.requireNonNull(adjacencyCache, "adjacencyCache");
+        this.rowPositionCache = Objects.requireNonNull(rowPositionCache, "rowPositionCache");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -59,7 +70,7 @@ public final class QueryExecutor {
         Map<String, Object> params = ParamBinder.checkTyped(plan.parameters(), typedParams);
         long started = System.nanoTime();
         ExpressionEvaluator evaluator = new ExpressionEvaluator(plan.parameters(), params, now.toEpochMilli());
-        Frame matched = new ReadExecution(reader, plan, evaluator, adjacencyCache).run(plan.match());
+        Frame matched = new ReadExecution(reader, plan, evaluator, adjacencyCache, rowPositionCache).run(plan.match());
         QueryResult result = new ResultAssembler(evaluator).assemble(plan, matched);
         if (LOG.isDebugEnabled()) {
             LOG.debug("query {} on {}: {} match rows, {} result rows in {} µs", plan.name(), reader.snapshotId(),

@@ -10,12 +10,14 @@ import dev.omnigraph.domain.query.typecheck.Direction;
 import dev.omnigraph.domain.query.typecheck.EdgeTypeInfo;
 import dev.omnigraph.domain.query.typecheck.NodeTypeInfo;
 import dev.omnigraph.domain.query.typecheck.QueryCatalog;
+import dev.omnigraph.domain.query.typecheck.ScalarKind;
 import dev.omnigraph.domain.query.typecheck.ValueType;
 import dev.omnigraph.ports.out.table.ScanRequest;
 import dev.omnigraph.ports.out.table.TableFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +36,6 @@ import java.util.Set;
  */
 final class ReadExecution {
 
-    /** Ids per {@code id IN (…)} hydration scan, so one huge frontier does not become one huge predicate. */
-    static final int HYDRATION_CHUNK = 8192;
-
     /** The anonymous variable {@code $_}: bound per row but never read, and never joined on. */
     private static final String ANONYMOUS = "_";
 
@@ -45,15 +44,18 @@ final class ReadExecution {
     private final ExpressionEvaluator evaluator;
     private final FilterPushdown pushdown;
     private final AdjacencyCache adjacency;
+    private final RowPositionCache positions;
     private final Map<String, Set<String>> readProperties;
     private int tags;
 
-    ReadExecution(GraphReader reader, ReadPlan plan, ExpressionEvaluator evaluator, AdjacencyCache adjacency) {
+    ReadExecution(GraphReader reader, ReadPlan plan, ExpressionEvaluator evaluator, AdjacencyCache adjacency,
+                  RowPositionCache positions) {
         this.reader = reader;
         this.catalog = reader.catalog();
         this.evaluator = evaluator;
         this.pushdown = new FilterPushdown(evaluator);
         this.adjacency = adjacency;
+        this.positions = positions;
         this.readProperties = readProperties(plan);
     }
 
@@ -86,7 +88,14 @@ final class ReadExecution {
                 new InvalidQueryPlanException("node type `" + scan.typeName() + "` is not in the snapshot's schema"));
         Split split = split(scan.filters(), variable, type.properties());
         EntityRows rows = new EntityRows("node:" + type.name(), type.properties(), columns(variable, type.properties()));
-        rows.readAll(reader.scan(rows.tableKey(), request(rows, split.pushed())));
+        Optional<String> lookedUp = identifyingValue(split.pushed(), type);
+        if (lookedUp.isPresent()) {
+            // A point lookup: read the one row by position, then check every filter of the op on it.
+            readByIds(rows, List.of(lookedUp.get()));
+            split = new Split(List.of(), pushedBack(scan.filters(), split), split.afterJoin());
+        } else {
+            rows.readAll(reader.scan(rows.tableKey(), request(rows, split.pushed())));
+        }
 
         List<int[]> all = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -138,6 +147,61 @@ final class ReadExecution {
             }
         }
         return new Split(pushed, inMemory, afterJoin);
+    }
+
+    /**
+     * The id a conjunction of pushed filters pins the scanned node to: an equality on {@code id}, or on
+     * the single String {@code @key} (a keyed node's id is its key's canonical spelling, which for a
+     * String is the string itself).
+     */
+    private static Optional<String> identifyingValue(List<TableFilter> pushed, NodeTypeInfo type) {
+        String stringKey = type.keyProperties().size() == 1
+                && type.properties().get(type.keyProperties().get(0)).kind() == ScalarKind.STRING
+                && !type.properties().get(type.keyProperties().get(0)).list() ? type.keyProperties().get(0) : null;
+        for (TableFilter filter : pushed) {
+            if (filter instanceof TableFilter.Compare compare && compare.operator() == TableFilter.Operator.EQ
+                    && compare.value() instanceof String value
+                    && (EntityRows.ID.equals(compare.column()) || compare.column().equals(stringKey))) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The op's own filters that {@code split} pushed down, now to be evaluated in memory. */
+    private static List<PlanFilter> pushedBack(List<PlanFilter> filters, Split split) {
+        List<PlanFilter> inMemory = new ArrayList<>();
+        for (PlanFilter filter : filters) {
+            if (!split.afterJoin().contains(filter)) {
+                inMemory.add(filter);
+            }
+        }
+        return inMemory;
+    }
+
+    /** Reads the rows with these ids (ids without a row are skipped) by their storage positions. */
+    private void readByIds(EntityRows rows, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        RowPositionCache.RowPositions index = positions.get(reader, rows.tableKey());
+        long[] wanted = new long[ids.size()];
+        int count = 0;
+        for (String id : ids) {
+            int position = index.positionOf(id);
+            if (position >= 0) {
+                wanted[count++] = position;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        long[] sorted = Arrays.copyOf(wanted, count);
+        Arrays.sort(sorted);
+        List<String> columns = new ArrayList<>();
+        columns.add(EntityRows.ID);
+        columns.addAll(rows.columns());
+        rows.readAll(reader.take(rows.tableKey(), sorted, Optional.of(columns)));
     }
 
     private static ScanRequest request(EntityRows rows, List<TableFilter> filters) {
@@ -216,9 +280,10 @@ final class ReadExecution {
         for (Reach reach : reaches) {
             destinationIds.add(walk.reachedIds().id(reach.destination()));
         }
-        Split split = split(op.destinationFilters(), destination, destinationType.properties());
+        Split pushable = split(op.destinationFilters(), destination, destinationType.properties());
+        Split split = new Split(List.of(), pushedBack(op.destinationFilters(), pushable), pushable.afterJoin());
         EntityRows destinations = hydrate("node:" + destinationType.name(), destinationType.properties(),
-                columns(destination, destinationType.properties()), destinationIds, split.pushed());
+                columns(destination, destinationType.properties()), destinationIds);
 
         EntityRows edgeRows = null;
         Map<Integer, Integer> edgeRowByOrdinal = new HashMap<>();
@@ -235,7 +300,7 @@ final class ReadExecution {
                     edgeRows.addIdOnly(id);
                 }
             } else {
-                edgeRows = hydrate("edge:" + edge.name(), edge.properties(), edgeColumns, edgeIds, List.of());
+                edgeRows = hydrate("edge:" + edge.name(), edge.properties(), edgeColumns, edgeIds);
             }
             for (Reach reach : reaches) {
                 edgeRowByOrdinal.computeIfAbsent(reach.edge(), ordinal -> -1);
@@ -399,31 +464,14 @@ final class ReadExecution {
         }
     }
 
-    private EntityRows hydrate(String tableKey, Map<String, ValueType> properties, List<String> columns,
-                               Set<String> ids, List<TableFilter> pushed) {
+    /**
+     * The rows of the reached ids, read by position; the destination's own filters are then evaluated
+     * in memory with the op's other in-memory filters (see {@link #expand}).
+     */
+    private EntityRows hydrate(String tableKey, Map<String, ValueType> properties, List<String> columns, Set<String> ids) {
         EntityRows rows = new EntityRows(tableKey, properties, columns);
-        if (ids.isEmpty()) {
-            return rows;
-        }
-        List<Object> chunk = new ArrayList<>(Math.min(ids.size(), HYDRATION_CHUNK));
-        for (String id : ids) {
-            chunk.add(id);
-            if (chunk.size() == HYDRATION_CHUNK) {
-                readChunk(rows, chunk, pushed);
-                chunk = new ArrayList<>();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            readChunk(rows, chunk, pushed);
-        }
+        readByIds(rows, ids);
         return rows;
-    }
-
-    private void readChunk(EntityRows rows, List<Object> ids, List<TableFilter> pushed) {
-        List<TableFilter> filters = new ArrayList<>();
-        filters.add(new TableFilter.In(EntityRows.ID, ids));
-        filters.addAll(pushed);
-        rows.readAll(reader.scan(rows.tableKey(), request(rows, filters)));
     }
 
     // ── anti-joins ───────────────────────────────────────────────────────────────────────

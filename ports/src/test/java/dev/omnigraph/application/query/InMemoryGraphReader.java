@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A test fake of one graph snapshot held in {@link RowBatchBuilder} batches. It evaluates every
@@ -34,12 +35,17 @@ final class InMemoryGraphReader implements GraphReader {
     record Scan(String tableKey, ScanRequest request) {
     }
 
+    /** One take (read by row positions) the reader served. */
+    record Take(String tableKey, List<Long> positions, List<String> columns) {
+    }
+
     private final QueryCatalog catalog;
     private final String snapshotId;
     private final Map<String, TableSchema> schemas;
     private final Map<String, List<Object[]>> tables;
     private final int batchSize;
     private final List<Scan> scans = Collections.synchronizedList(new ArrayList<>());
+    private final List<Take> takes = Collections.synchronizedList(new ArrayList<>());
 
     private InMemoryGraphReader(Builder builder, String snapshotId) {
         this.catalog = builder.catalog;
@@ -73,8 +79,13 @@ final class InMemoryGraphReader implements GraphReader {
         return scans().stream().filter(s -> s.tableKey().equals(tableKey)).toList();
     }
 
+    List<Take> takesOf(String tableKey) {
+        return List.copyOf(takes).stream().filter(t -> t.tableKey().equals(tableKey)).toList();
+    }
+
     void clearScans() {
         scans.clear();
+        takes.clear();
     }
 
     @Override
@@ -85,7 +96,6 @@ final class InMemoryGraphReader implements GraphReader {
         }
         scans.add(new Scan(tableKey, request));
         List<String> columns = request.columns().orElse(schema.columnNames());
-        TableSchema projected = schema.project(columns);
         List<Object[]> matching = new ArrayList<>();
         for (Object[] row : tables.get(tableKey)) {
             if (matches(request.filter(), schema, row)) {
@@ -95,6 +105,31 @@ final class InMemoryGraphReader implements GraphReader {
         if (request.limit().isPresent() && matching.size() > request.limit().getAsLong()) {
             matching = matching.subList(0, (int) request.limit().getAsLong());
         }
+        return cursorOf(matching, schema, columns);
+    }
+
+    /** Serves rows by position in insertion order (the fake's storage order), recording each take. */
+    @Override
+    public ScanCursor take(String tableKey, long[] positions, Optional<List<String>> columns) {
+        TableSchema schema = schemas.get(tableKey);
+        if (schema == null) {
+            throw new IllegalArgumentException("no table " + tableKey);
+        }
+        takes.add(new Take(tableKey, java.util.Arrays.stream(positions).boxed().toList(),
+                columns.orElse(schema.columnNames())));
+        List<Object[]> all = tables.get(tableKey);
+        List<Object[]> taken = new ArrayList<>(positions.length);
+        for (long position : positions) {
+            if (position < 0 || position >= all.size()) {
+                throw new IllegalArgumentException("no position " + position + " in " + tableKey);
+            }
+            taken.add(all.get((int) position));
+        }
+        return cursorOf(taken, schema, columns.orElse(schema.columnNames()));
+    }
+
+    private ScanCursor cursorOf(List<Object[]> matching, TableSchema schema, List<String> columns) {
+        TableSchema projected = schema.project(columns);
         List<ColumnarBatch> batches = new ArrayList<>();
         for (int start = 0; start < matching.size(); start += batchSize) {
             RowBatchBuilder batch = new RowBatchBuilder(projected);
@@ -130,6 +165,7 @@ final class InMemoryGraphReader implements GraphReader {
             }
         };
     }
+
 
     private static boolean matches(TableFilter filter, TableSchema schema, Object[] row) {
         if (filter instanceof TableFilter.All) {

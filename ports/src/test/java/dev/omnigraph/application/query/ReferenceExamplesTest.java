@@ -78,6 +78,20 @@ class ReferenceExamplesTest {
             .edge("Knows", "k4", "cal", "ann", props())
             .build("examples:v1");
 
+    /**
+     * Asserts that the table was read by one point lookup: its only scan is the unfiltered id scan
+     * that numbers its rows, and one row was taken by position.
+     */
+    private void assertPointLookup(String tableKey) {
+        List<InMemoryGraphReader.Scan> scans = graph.scansOf(tableKey);
+        assertEquals(1, scans.size(), () -> "scans of " + tableKey + ": " + graph.scans());
+        assertEquals(TableFilter.ALL, scans.get(0).request().filter());
+        assertEquals(List.of("id"), scans.get(0).request().columns().orElseThrow());
+        List<InMemoryGraphReader.Take> takes = graph.takesOf(tableKey);
+        assertEquals(1, takes.size(), takes::toString);
+        assertEquals(1, takes.get(0).positions().size(), takes::toString);
+    }
+
     private TableFilter pushedTo(String tableKey) {
         List<InMemoryGraphReader.Scan> scans = graph.scansOf(tableKey);
         assertEquals(1, scans.size(), () -> "scans of " + tableKey + ": " + graph.scans());
@@ -93,7 +107,7 @@ class ReferenceExamplesTest {
                 }
                 """, Map.of("name", "ann"));
         assertEquals(List.of(row("ann", 40L, "admin")), result.rows());
-        assertEquals(TableFilter.eq("name", "ann"), pushedTo("node:Person"));
+        assertPointLookup("node:Person");
     }
 
     @Test
@@ -150,7 +164,7 @@ class ReferenceExamplesTest {
                 """, Map.of("slug", "bolt"));
         // bea's and dan's titles are NULL: `!=` never matches NULL.
         assertEquals(List.of(row("cal", null, "eng")), bolt.rows());
-        assertEquals(TableFilter.eq("slug", "bolt"), pushedTo("node:Company"));
+        assertPointLookup("node:Company");
     }
 
     @Test
@@ -193,7 +207,7 @@ class ReferenceExamplesTest {
     }
 
     @Test
-    void destination_filters_are_pushed_into_hydration_with_the_reached_ids() {
+    void reached_destinations_are_read_by_position_and_their_filters_apply() {
         QueryResult result = run(graph, """
                 query q() {
                   match { $p: Person { name: "abe" }  $p knows $f  $f.age > 30 }
@@ -201,21 +215,39 @@ class ReferenceExamplesTest {
                 }
                 """);
         assertEquals(List.of(row("bea")), result.rows());
-        List<InMemoryGraphReader.Scan> personScans = graph.scansOf("node:Person");
-        assertEquals(2, personScans.size(), personScans::toString);
-        TableFilter hydration = personScans.get(1).request().filter();
-        assertEquals(new TableFilter.And(List.of(new TableFilter.In("id", List.of("bea", "cal")),
-                new TableFilter.Compare("age", TableFilter.Operator.GT, 30L))), hydration);
+        List<InMemoryGraphReader.Take> takes = graph.takesOf("node:Person");
+        assertEquals(2, takes.size(), takes::toString);
+        assertEquals(1, takes.get(0).positions().size(), "the start node");
+        assertEquals(2, takes.get(1).positions().size(), "bea and cal, before the age filter");
+        assertEquals(1, graph.scansOf("node:Person").size(), "only the id scan numbering the rows");
+    }
+
+    @Test
+    void a_key_lookup_with_another_filter_that_fails_returns_nothing() {
+        QueryResult result = run(graph, """
+                query q() { match { $p: Person { name: "abe" }  $p.age > 1000 } return { $p.name } }
+                """);
+        assertEquals(List.of(), result.rows());
+        QueryResult missing = run(graph, """
+                query q() { match { $p: Person { name: "nobody" } } return { $p.name } }
+                """);
+        assertEquals(List.of(), missing.rows());
     }
 
     @Test
     void scans_read_only_the_columns_the_query_uses() {
         run(graph, """
-                query q() { match { $p: Person { name: "abe" } } return { $p.age } }
+                query q() { match { $p: Person  $p.name = "abe" } return { $p.age } }
                 """);
-        List<String> columns = graph.scansOf("node:Person").get(0).request().columns().orElseThrow();
+        List<String> columns = graph.takesOf("node:Person").get(0).columns();
         assertEquals("id", columns.get(0));
         assertEquals(java.util.Set.of("id", "name", "age"), java.util.Set.copyOf(columns));
+        graph.clearScans();
+        run(graph, """
+                query q() { match { $p: Person  $p.age > 30 } return { $p.role } }
+                """);
+        List<String> scanned = graph.scansOf("node:Person").get(0).request().columns().orElseThrow();
+        assertEquals(java.util.Set.of("id", "age", "role"), java.util.Set.copyOf(scanned));
     }
 
     @Test

@@ -12,13 +12,11 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.util.TransferPair;
-import org.lance.Dataset;
-import org.lance.ipc.LanceScanner;
 
 /**
- * A scan over one Lance dataset version. It owns the dataset handle (opened at exactly the requested
- * version, so later commits cannot change what it reads), the scanner and its Arrow reader, and closes
- * all three.
+ * A scan (or take) over one Lance dataset version. It holds a lease on the dataset handle (opened at
+ * exactly the requested version, so later commits cannot change what it reads), the scanner and its
+ * Arrow reader, and releases all three on close.
  *
  * <p>Each batch handed out owns its buffers: {@link #next()} moves the reader's freshly loaded buffers
  * into a root of its own (an ownership transfer, no copy), so {@link #hasNext()} may load the following
@@ -27,9 +25,9 @@ import org.lance.ipc.LanceScanner;
  */
 final class LanceScanCursor implements ScanCursor {
 
-    private final Dataset dataset;
-    private final LanceScanner scanner;
     private final ArrowReader reader;
+    private final Closer.Step closeScanner;
+    private final Closer.Step releaseHandle;
     private final TableSchema schema;
     private final BufferAllocator allocator;
     private final String location;
@@ -38,14 +36,33 @@ final class LanceScanCursor implements ScanCursor {
     private boolean closed;
     private VectorSchemaRoot current;
 
-    LanceScanCursor(Dataset dataset, LanceScanner scanner, ArrowReader reader, TableSchema schema, BufferAllocator allocator,
-            String location) {
-        this.dataset = dataset;
-        this.scanner = scanner;
+    LanceScanCursor(ArrowReader reader, TableSchema schema, BufferAllocator allocator, String location,
+            Closer.Step closeScanner, Closer.Step releaseHandle) {
         this.reader = reader;
+        this.closeScanner = closeScanner;
+        this.releaseHandle = releaseHandle;
         this.schema = schema;
         this.allocator = allocator;
         this.location = location;
+    }
+
+    /** A cursor with no batches (a take of no positions). */
+    static ScanCursor empty() {
+        return new ScanCursor() {
+            @Override
+            public boolean hasNext() {
+                return false;
+            }
+
+            @Override
+            public ColumnarBatch next() {
+                throw new NoSuchElementException("an empty read has no batches");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override
@@ -109,8 +126,8 @@ final class LanceScanCursor implements ScanCursor {
         Closer closer = new Closer();
         closer.run(this::releaseCurrent);
         closer.run(reader::close);
-        closer.run(scanner::close);
-        closer.run(dataset::close);
+        closer.run(closeScanner);
+        closer.run(releaseHandle);
         closer.rethrow("close the scan of " + location);
     }
 

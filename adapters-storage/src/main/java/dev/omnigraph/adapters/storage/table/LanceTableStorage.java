@@ -71,10 +71,12 @@ import org.slf4j.LoggerFactory;
  *       default is 2.1), and with its primary-key column marked as Lance's unenforced primary key,
  *       which cannot be added later. Staged fragments are written in the dataset's own storage version.
  *       A branch is a Lance-native branch ({@code <table>/tree/<branch>}).</li>
- *   <li><b>Exact reads.</b> Every operation opens its own dataset handle at the requested state and
- *       closes it; a handle opened at a version never moves, so a read (or an open cursor) is
- *       unaffected by later commits. Handles are cheap because they share one Lance {@link Session}
- *       (manifest and index caches) and one Arrow allocator.</li>
+ *   <li><b>Exact reads.</b> A handle opened at a version never moves, so a read (or an open cursor)
+ *       is unaffected by later commits. Reads of an exact version lease a cached handle
+ *       ({@link DatasetHandles}: reopening per read dominated point reads); reads of a branch's latest
+ *       version open a fresh one. Handles share one Lance {@link Session} (manifest and index caches)
+ *       and one Arrow allocator. Dropping a table, deleting a branch or reclaiming versions forgets
+ *       the location's cached handles.</li>
  *   <li><b>Expected versions and row-level conflicts.</b> Writes to one branch of one table are
  *       serialised inside the instance, so "the latest version is the expected one" and the commit are
  *       atomic here. Each write starts from a handle opened at the branch's latest version, and
@@ -102,12 +104,15 @@ final class LanceTableStorage implements TableStorage {
     static final String DATA_STORAGE_VERSION = "2.2";
     /** Keys per IN-list when looking for existing keys before a strict insert. */
     private static final int KEY_LOOKUP_CHUNK = 512;
+    /** Exact-version handles kept open between reads (each holds a manifest and native state). */
+    static final int HANDLE_CACHE_ENTRIES = 64;
 
     private final BufferAllocator allocator;
     private final Session session;
     private final Map<String, String> storageOptions;
     private final int scanBatchRows;
     private final ConcurrentHashMap<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
+    private final DatasetHandles handles = new DatasetHandles(HANDLE_CACHE_ENTRIES);
 
     LanceTableStorage(LanceProperties properties) {
         this.storageOptions = properties.storageOptions();
@@ -180,10 +185,48 @@ final class LanceTableStorage implements TableStorage {
         return open(ref.location(), ref.branch(), ref.version());
     }
 
-    /** Runs a read against one handle and closes it; every failure leaves as a typed exception. */
+    /**
+     * A handle for reading {@code ref}: exact versions come from the handle cache (a version never
+     * changes), latest-version reads open a fresh handle that the lease closes.
+     */
+    private DatasetHandles.Lease leaseFor(TableRef ref) {
+        if (ref.version().isPresent()) {
+            return handles.lease(ref.location(), ref.branch(), ref.version().getAsLong(), () -> open(ref),
+                    dataset -> schemaOf(dataset, ref.location()));
+        }
+        Dataset dataset = open(ref);
+        return new DatasetHandles.Lease() {
+            private TableSchema schema;
+
+            @Override
+            public Dataset dataset() {
+                return dataset;
+            }
+
+            @Override
+            public TableSchema schema() {
+                if (schema == null) {
+                    schema = schemaOf(dataset, ref.location());
+                }
+                return schema;
+            }
+
+            @Override
+            public long rowCount() {
+                return dataset.countRows();
+            }
+
+            @Override
+            public void close() {
+                dataset.close();
+            }
+        };
+    }
+
+    /** Runs a read against one leased handle; every failure leaves as a typed exception. */
     private <T> T read(TableRef ref, String operation, DatasetFunction<T> body) {
-        try (Dataset dataset = open(ref)) {
-            return body.apply(dataset);
+        try (DatasetHandles.Lease lease = leaseFor(ref)) {
+            return body.apply(lease.dataset());
         } catch (Exception e) {
             throw LanceErrors.translate(e, operation + " " + describe(ref));
         }
@@ -244,24 +287,52 @@ final class LanceTableStorage implements TableStorage {
 
     @Override
     public ScanCursor scan(TableRef ref, ScanRequest request) {
-        Dataset dataset = open(ref);
+        DatasetHandles.Lease lease = leaseFor(ref);
         LanceScanner scanner = null;
         try {
-            TableSchema schema = schemaOf(dataset, ref.location());
+            TableSchema schema = lease.schema();
             TableSchema projected = project(schema, request.columns(), ref.location());
             ScanOptions.Builder options = new ScanOptions.Builder().columns(projected.columnNames()).batchSize(scanBatchRows);
             LanceFilterRenderer.render(request.filter(), schema).ifPresent(options::filter);
             request.limit().ifPresent(options::limit);
-            scanner = dataset.newScan(options.build());
+            scanner = lease.dataset().newScan(options.build());
             ArrowReader reader = scanner.scanBatches();
-            return new LanceScanCursor(dataset, scanner, reader, projected, allocator, describe(ref));
+            LanceScanner opened = scanner;
+            return new LanceScanCursor(reader, projected, allocator, describe(ref), opened::close, lease::close);
         } catch (Exception e) {
             LanceScanCursor.Closer closer = new LanceScanCursor.Closer();
             if (scanner != null) {
                 closer.run(scanner::close);
             }
-            closer.run(dataset::close);
+            closer.run(lease::close);
             throw LanceErrors.translate(e, "scan " + describe(ref));
+        }
+    }
+
+    @Override
+    public ScanCursor take(TableRef ref, long[] positions, Optional<List<String>> columns) {
+        DatasetHandles.Lease lease = leaseFor(ref);
+        try {
+            TableSchema projected = project(lease.schema(), columns, ref.location());
+            if (positions.length == 0) {
+                lease.close();
+                return LanceScanCursor.empty();
+            }
+            long rowCount = lease.rowCount();
+            List<Long> indices = new ArrayList<>(positions.length);
+            for (long position : positions) {
+                if (position < 0 || position >= rowCount) {
+                    throw new InvalidTableRequestException("cannot take row position " + position + " of " + describe(ref)
+                            + ": it has " + rowCount + " rows", null);
+                }
+                indices.add(position);
+            }
+            ArrowReader reader = lease.dataset().take(indices, projected.columnNames());
+            return new LanceScanCursor(reader, projected, allocator, describe(ref), () -> { }, lease::close);
+        } catch (Exception e) {
+            LanceScanCursor.Closer closer = new LanceScanCursor.Closer();
+            closer.run(lease::close);
+            throw LanceErrors.translate(e, "take rows of " + describe(ref));
         }
     }
 
@@ -505,6 +576,7 @@ final class LanceTableStorage implements TableStorage {
     public long cleanup(String location, long keepFromVersion) {
         ReentrantLock lock = lockFor(location, TableRef.MAIN);
         lock.lock();
+        handles.invalidate(location);
         try (Dataset main = openMain(location, OptionalLong.empty())) {
             long before = Math.min(keepFromVersion, main.version());
             long removed = main.cleanupWithPolicy(CleanupPolicy.builder()
@@ -524,6 +596,7 @@ final class LanceTableStorage implements TableStorage {
     public void drop(String location) {
         ReentrantLock lock = lockFor(location, TableRef.MAIN);
         lock.lock();
+        handles.invalidate(location);
         try {
             Dataset.drop(uri(location), storageOptions);
         } catch (Exception e) {
@@ -583,6 +656,8 @@ final class LanceTableStorage implements TableStorage {
         if (TableRef.MAIN.equals(branch)) {
             throw new InvalidTableRequestException("the main branch of " + location + " cannot be deleted", null);
         }
+        // A branch re-created under this name restarts from another version: its cached handles would lie.
+        handles.invalidate(location);
         try (Dataset main = openMain(location, OptionalLong.empty())) {
             List<Branch> branches = main.branches().list();
             if (branches.stream().noneMatch(b -> b.getName().equals(branch))) {
@@ -699,6 +774,7 @@ final class LanceTableStorage implements TableStorage {
      */
     @Override
     public void close() {
+        handles.close();
         long inUse = allocator.getAllocatedMemory();
         if (inUse > 0) {
             throw new TableStorageUnavailableException("Lance table storage cannot close while " + inUse

@@ -1,6 +1,7 @@
 package dev.omnigraph.ports.out.table;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public final class RowBatchBuilder {
             normalised[i] = normalise(schema.columns().get(i), values[i]);
         }
         for (int i = 0; i < values.length; i++) {
-            columns.get(i).add(normalised[i]);
+            columns.get(i).add(normalised[i] == null ? ListColumnVector.NULL : normalised[i]);
         }
         rows++;
         return this;
@@ -45,13 +46,19 @@ public final class RowBatchBuilder {
         return rows;
     }
 
+    /**
+     * The rows added so far as a batch. The builder hands its columns over (no copy: a large load would
+     * otherwise hold every value twice) and is empty afterwards.
+     */
     public ColumnarBatch build() {
         List<ColumnVector> vectors = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-            vectors.add(new ListColumnVector(schema.columns().get(i), List.copyOf(nullSafe(columns.get(i)))));
+            vectors.add(new ListColumnVector(schema.columns().get(i), Collections.unmodifiableList(columns.get(i))));
+            columns.set(i, new ArrayList<>());
         }
         List<ColumnVector> frozen = List.copyOf(vectors);
         int count = rows;
+        rows = 0;
         return new ColumnarBatch() {
             @Override
             public TableSchema schema() {
@@ -73,15 +80,6 @@ public final class RowBatchBuilder {
     /** An empty batch of the schema. */
     public static ColumnarBatch empty(TableSchema schema) {
         return new RowBatchBuilder(schema).build();
-    }
-
-    private static List<Object> nullSafe(List<Object> values) {
-        // List.copyOf refuses nulls, so nulls are carried as a marker and restored by the vector
-        List<Object> carried = new ArrayList<>(values.size());
-        for (Object value : values) {
-            carried.add(value == null ? ListColumnVector.NULL : value);
-        }
-        return carried;
     }
 
     static Object normalise(ColumnSpec column, Object value) {

@@ -7,7 +7,9 @@ import java.util.OptionalLong;
 
 /**
  * What to read: the columns (empty = all, in schema order), a pushed-down filter and an optional row
- * limit. Rows come in no particular order.
+ * limit. Rows of a filtered or limited scan come in no particular order; a scan with {@link
+ * TableFilter#ALL} and no limit returns every row in the version's storage order, the order that row
+ * positions ({@link TableStorage#take}) count.
  */
 public record ScanRequest(Optional<List<String>> columns, TableFilter filter, OptionalLong limit) {
     public ScanRequest {

@@ -1,6 +1,7 @@
 package dev.omnigraph.ports.out.table;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +62,17 @@ public interface TableStorage extends AutoCloseable {
 
     /** Opens a scan of one version; the caller closes the cursor. */
     ScanCursor scan(TableRef ref, ScanRequest request);
+
+    /**
+     * Reads the rows at {@code positions} of one version, in the order given (a position may repeat).
+     * A row's position is its 0-based ordinal in the version's {@linkplain ScanRequest#ordered() storage
+     * order}, so positions observed by an ordered scan of a version stay valid for that version forever.
+     *
+     * @param columns the columns to read (empty = all, in schema order)
+     * @throws InvalidTableRequestException for a negative position, a position not below the version's
+     *     row count, or an unknown column
+     */
+    ScanCursor take(TableRef ref, long[] positions, Optional<List<String>> columns);
 
     /** Counts the rows matching a filter at one version. */
     long count(TableRef ref, TableFilter filter);

@@ -663,6 +663,84 @@ public abstract class TableStorageContract {
         }
     }
 
+    // ---- positions ------------------------------------------------------------------------------
+
+    /** The ids of an unfiltered scan in the order the cursor returns them (storage order). */
+    private List<String> idsInStorageOrder(TableRef ref) {
+        List<String> ids = new ArrayList<>();
+        try (ScanCursor cursor = storage.scan(ref, ScanRequest.everything().project(List.of("id")))) {
+            while (cursor.hasNext()) {
+                ColumnarBatch batch = cursor.next();
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    ids.add(batch.column("id").getString(row));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The rows a take returns, in the order returned, each as column name → value. */
+    private List<Map<String, Object>> take(TableRef ref, long[] positions, List<String> columns) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        try (ScanCursor cursor = storage.take(ref, positions, Optional.of(columns))) {
+            while (cursor.hasNext()) {
+                ColumnarBatch batch = cursor.next();
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (ColumnVector column : batch.columns()) {
+                        values.put(column.spec().name(), comparable(column.get(row)));
+                    }
+                    result.add(values);
+                }
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void take_reads_rows_by_storage_order_position_in_the_order_asked_with_repeats() throws Exception {
+        String location = newLocation("people");
+        createPeople(location);
+        storage.append(WriteTarget.unconditional(location, TableRef.MAIN), rows(PEOPLE, person("p4", "Dora", 7L)));
+        TableRef v2 = TableRef.at(location, TableRef.MAIN, 2);
+        List<String> order = idsInStorageOrder(v2);
+        assertEquals(Set.of("p1", "p2", "p3", "p4"), new HashSet<>(order));
+        List<Map<String, Object>> taken = take(v2, new long[] {3, 0, 3, 1}, List.of("id", "age"));
+        assertEquals(List.of(order.get(3), order.get(0), order.get(3), order.get(1)),
+                taken.stream().map(r -> r.get("id")).toList());
+        assertEquals(List.of("id", "age"), List.copyOf(taken.get(0).keySet()));
+        Map<String, Object> dora = taken.stream().filter(r -> "p4".equals(r.get("id"))).findFirst().orElseThrow();
+        assertEquals(7L, dora.get("age"));
+    }
+
+    @Test
+    void positions_count_live_rows_of_a_version_with_deletions_and_stay_valid_after_later_writes() throws Exception {
+        String location = newLocation("people");
+        createPeople(location);
+        WriteTarget target = WriteTarget.unconditional(location, TableRef.MAIN);
+        storage.append(target, rows(PEOPLE, person("p4", "Dora", 7L), person("p5", "Eve", 9L)));
+        storage.deleteWhere(target, new TableFilter.In("id", List.of("p2", "p4")));
+        TableRef v3 = TableRef.at(location, TableRef.MAIN, 3);
+        List<String> order = idsInStorageOrder(v3);
+        assertEquals(3, order.size());
+        long[] all = {0, 1, 2};
+        assertEquals(order, take(v3, all, List.of("id")).stream().map(r -> r.get("id")).toList());
+        storage.upsert(target, rows(PEOPLE, person("p1", "changed", 0L)));
+        storage.overwrite(target, rows(PEOPLE, person("z", "only", 1L)));
+        assertEquals(order, take(v3, all, List.of("id")).stream().map(r -> r.get("id")).toList());
+    }
+
+    @Test
+    void take_of_no_positions_is_empty_and_bad_positions_or_columns_are_refused() throws Exception {
+        String location = newLocation("people");
+        createPeople(location);
+        TableRef v1 = TableRef.at(location, TableRef.MAIN, 1);
+        assertEquals(List.of(), take(v1, new long[0], List.of("id")));
+        assertThrows(InvalidTableRequestException.class, () -> take(v1, new long[] {-1}, List.of("id")));
+        assertThrows(InvalidTableRequestException.class, () -> take(v1, new long[] {3}, List.of("id")));
+        assertThrows(InvalidTableRequestException.class, () -> take(v1, new long[] {0}, List.of("nope")));
+    }
+
     // ---- versions -------------------------------------------------------------------------------
 
     @Test
