@@ -6,9 +6,12 @@ import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
 import dev.omnigraph.adapters.storage.system.SystemServices;
 import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
+import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
+import dev.omnigraph.application.engine.MutationService;
 import dev.omnigraph.application.engine.QueryService;
 import dev.omnigraph.application.query.AdjacencyCache;
+import dev.omnigraph.application.query.MutationExecutor;
 import dev.omnigraph.application.query.QueryExecutor;
 import dev.omnigraph.application.language.LanguageService;
 import dev.omnigraph.ports.out.table.TableStorage;
@@ -28,6 +31,9 @@ final class CliWiring {
         LanguageService language = new LanguageService(engine, SystemServices.ids());
         QueryService queries = new QueryService(engine, tables, Codecs.json(),
                 new QueryExecutor(new AdjacencyCache(), () -> SystemServices.clock().now()));
-        return new CliServices(engine, engine, engine, engine, language, language, language, queries);
+        MutationService mutations = new MutationService(engine, Codecs.json(),
+                new MutationExecutor(() -> SystemServices.clock().now()));
+        return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
+                new BranchService(engine));
     }
 }

@@ -6,10 +6,13 @@ import dev.omnigraph.ports.in.ExportGraphUseCase;
 import dev.omnigraph.ports.in.InitGraphUseCase;
 import dev.omnigraph.ports.in.LintQueriesUseCase;
 import dev.omnigraph.ports.in.LoadGraphUseCase;
+import dev.omnigraph.ports.in.ManageBranchesUseCase;
+import dev.omnigraph.ports.in.MutateGraphUseCase;
 import dev.omnigraph.ports.in.PlanSchemaUseCase;
 import dev.omnigraph.ports.in.QueryGraphUseCase;
 
 /** The use cases the command line drives; bootstrap supplies them. */
 public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGraphUseCase export,
                           DescribeGraphUseCase describe, CheckSchemaUseCase checkSchema, PlanSchemaUseCase planSchema,
-                          LintQueriesUseCase lint, QueryGraphUseCase query) {}
+                          LintQueriesUseCase lint, QueryGraphUseCase query,
+                          MutateGraphUseCase mutate, ManageBranchesUseCase branches) {}

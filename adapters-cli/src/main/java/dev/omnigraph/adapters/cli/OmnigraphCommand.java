@@ -16,7 +16,8 @@ import picocli.CommandLine.HelpCommand;
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 invalid usage or input,",
             "4 a conditional write lost its race (the branch head moved)."},
         subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
-            CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class})
+            CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class, MutateCommand.class,
+            BranchCommand.class})
 public final class OmnigraphCommand {
 
     private final CliServices services;

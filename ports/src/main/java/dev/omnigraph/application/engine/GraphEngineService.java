@@ -160,7 +160,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         return openAt(root, snapshot.branch(), snapshot.manifestVersion());
     }
 
-    private OpenGraph openAt(GraphRoot root, String branch, long version) {
+    OpenGraph openAt(GraphRoot root, String branch, long version) {
         SchemaContract contract = SchemaContract.read(root.files(), json);
         List<ManifestEntry> rows;
         try {
@@ -193,7 +193,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         }
     }
 
-    private long latestManifestVersion(GraphRoot root, String branch) {
+    long latestManifestVersion(GraphRoot root, String branch) {
         try {
             return tables.latestVersion(root.manifestLocation(), branch);
         } catch (TableNotFoundException missing) {
@@ -296,6 +296,19 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    TableStorage tables() {
+        return tables;
+    }
+
+    GraphLoader loader() {
+        return loader;
+    }
+
+    ManifestTable manifest() {
+        return manifest;
+    }
+
+
     /** The root of a graph location. */
     public GraphRoot root(String graphUri) {
         ObjectStore files;
@@ -315,7 +328,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         }
     }
 
-    private <T> T underWriterGate(GraphRoot root, Supplier<T> work) {
+    <T> T underWriterGate(GraphRoot root, Supplier<T> work) {
         ReentrantLock gate = writerGates.computeIfAbsent(root.uri(), uri -> new ReentrantLock());
         gate.lock();
         try {

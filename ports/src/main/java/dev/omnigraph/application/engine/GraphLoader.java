@@ -83,7 +83,34 @@ final class GraphLoader {
     }
 
     Staged stage(OpenGraph graph, LoadGraphCommand command, ProgressListener progress) {
-        List<GraphRecord> records = decode(graph, command, progress);
+        return stageRecords(graph, decode(graph, command, progress), command.mode(), progress);
+    }
+
+    /**
+     * Decodes in-memory envelopes (a mutation's records) as if they were JSONL lines numbered from 1,
+     * so they get exactly a loaded record's validation.
+     */
+    List<GraphRecord> decodeEnvelopes(OpenGraph graph, List<? extends JsonValue> envelopes) {
+        RecordDecoder decoder = new RecordDecoder(graph.schema().ir());
+        List<GraphRecord> records = new ArrayList<>(envelopes.size());
+        List<DataViolation> violations = new ArrayList<>();
+        int line = 0;
+        for (JsonValue envelope : envelopes) {
+            line++;
+            try {
+                records.add(decoder.decode(envelope, line, ids::newUlid));
+            } catch (GraphDataException invalid) {
+                violations.addAll(invalid.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new GraphDataException(cap(violations));
+        }
+        return records;
+    }
+
+    /** Validates decoded records against the snapshot (keys, uniqueness, endpoints, cardinality, limits). */
+    Staged stageRecords(OpenGraph graph, List<GraphRecord> records, LoadMode mode, ProgressListener progress) {
         Map<String, List<GraphRecord>> grouped = new LinkedHashMap<>();
         for (TableLayout layout : graph.layouts()) {
             grouped.put(layout.tableKey(), new ArrayList<>());
@@ -101,25 +128,25 @@ final class GraphLoader {
             if (group.isEmpty()) {
                 continue;
             }
-            List<GraphRecord> deduplicated = deduplicate(layout, group, command.mode(), violations);
+            List<GraphRecord> deduplicated = deduplicate(layout, group, mode, violations);
             byTable.put(layout.tableKey(), deduplicated);
             (layout.kind() == TableKind.NODE ? nodeCounts : edgeCounts).put(layout.typeName(), (long) group.size());
-            checkLimits(layout, deduplicated, command.mode());
+            checkLimits(layout, deduplicated, mode);
         }
         progress.onProgress("checking constraints", 0, byTable.size());
         int checked = 0;
         for (Map.Entry<String, List<? extends GraphRecord>> entry : byTable.entrySet()) {
             TableLayout layout = graph.layout(entry.getKey()).orElseThrow();
-            if (command.mode() == LoadMode.APPEND) {
+            if (mode == LoadMode.APPEND) {
                 checkNoExistingIds(graph, layout, entry.getValue());
             }
-            checkUnique(graph, layout, entry.getValue(), command.mode(), violations);
+            checkUnique(graph, layout, entry.getValue(), mode, violations);
             if (layout.kind() == TableKind.EDGE) {
                 EdgeIr edge = graph.schema().ir().edge(layout.typeName()).orElseThrow();
                 @SuppressWarnings("unchecked")
                 List<EdgeRecord> edges = (List<EdgeRecord>) entry.getValue();
-                checkEndpoints(graph, edge, edges, byTable, command.mode(), violations);
-                checkCardinality(graph, layout, edge, edges, command.mode(), violations);
+                checkEndpoints(graph, edge, edges, byTable, mode, violations);
+                checkCardinality(graph, layout, edge, edges, mode, violations);
             }
             progress.onProgress("checking constraints", ++checked, byTable.size());
         }
@@ -436,62 +463,22 @@ final class GraphLoader {
     // ---- writing -----------------------------------------------------------------------------
 
     /**
-     * Writes every staged table, each on top of exactly the version the snapshot published, and returns
-     * the manifest rows that publish the new versions. If a later table fails, tables already written are
-     * restored to their published versions before the failure is reported.
+     * Writes every staged table (see {@link TableWrites}) and returns the manifest rows that publish the
+     * new versions. Each table's records are released once its batch is built.
      */
     List<ManifestEntry> write(OpenGraph graph, Staged staged, LoadMode mode, ProgressListener progress) {
-        List<ManifestEntry> published = new ArrayList<>();
-        List<VisibleTable> written = new ArrayList<>();
-        int done = 0;
-        try {
-            for (Map.Entry<String, List<? extends GraphRecord>> entry : staged.byTable().entrySet()) {
-                TableLayout layout = graph.layout(entry.getKey()).orElseThrow();
-                VisibleTable table = graph.visible(entry.getKey()).orElseThrow(() -> new GraphEngineException(
-                        GraphErrorKind.SCHEMA_CONTRACT, entry.getKey() + " has no published table"));
-                progress.onProgress("writing " + layout.typeName(), done, staged.byTable().size());
-                WriteTarget target = WriteTarget.expecting(graph.root().tableLocation(table.location()),
-                        table.version().tableBranch().orElse(TableRef.MAIN), table.version().version());
-                ColumnarBatch rows = rows(layout, entry.getValue());
-                entry.getValue().clear(); // the batch holds the values now; keeping both would double the peak
-                WriteOutcome outcome = switch (mode) {
-                    case OVERWRITE -> storage.overwrite(target, rows);
-                    case APPEND -> storage.insertNew(target, rows);
-                    case MERGE -> storage.upsert(target, rows);
-                };
-                written.add(table);
-                long rowCount = mode == LoadMode.OVERWRITE ? rows.rowCount()
-                        : table.version().rowCount() + outcome.inserted() - outcome.deleted();
-                published.add(new PublishedTableVersion(table.registration().identity(), table.tableKey(), outcome.version(),
-                        table.version().tableBranch(), rowCount));
-                progress.onProgress("writing " + layout.typeName(), ++done, staged.byTable().size());
-            }
-            return published;
-        } catch (KeyConflictException conflict) {
-            rollBack(graph, written);
-            throw new GraphEngineException(GraphErrorKind.KEY_CONFLICT, conflict.getMessage(), conflict);
-        } catch (CommitConflictException moved) {
-            rollBack(graph, written);
-            throw new GraphEngineException(GraphErrorKind.CONFLICT, "a table moved past the published graph state during "
-                    + "the load (a concurrent writer, or an earlier write that was interrupted before publishing): "
-                    + moved.getMessage(), moved);
-        } catch (TableStorageException | GraphEngineException failure) {
-            rollBack(graph, written);
-            throw failure;
+        List<TableWrites.TableWrite> writes = new ArrayList<>();
+        for (Map.Entry<String, List<? extends GraphRecord>> entry : staged.byTable().entrySet()) {
+            TableLayout layout = graph.layout(entry.getKey()).orElseThrow();
+            ColumnarBatch rows = rows(layout, entry.getValue());
+            entry.getValue().clear(); // the batch holds the values now; keeping both would double the peak
+            writes.add(switch (mode) {
+                case OVERWRITE -> new TableWrites.TableWrite.Overwrite(entry.getKey(), rows);
+                case APPEND -> new TableWrites.TableWrite.InsertNew(entry.getKey(), rows);
+                case MERGE -> new TableWrites.TableWrite.Upsert(entry.getKey(), rows);
+            });
         }
-    }
-
-    private void rollBack(OpenGraph graph, List<VisibleTable> written) {
-        for (VisibleTable table : written) {
-            try {
-                storage.restore(WriteTarget.unconditional(graph.root().tableLocation(table.location()),
-                        table.version().tableBranch().orElse(TableRef.MAIN)), table.version().version());
-            } catch (TableStorageException restoreFailed) {
-                LOG.error("could not restore {} to its published version {} after a failed load; "
-                        + "the graph stays consistent (reads use published versions) but writes to it will be refused "
-                        + "until it is repaired", table.tableKey(), table.version().version(), restoreFailed);
-            }
-        }
+        return new TableWrites(storage).apply(graph, writes, progress);
     }
 
     private static ColumnarBatch rows(TableLayout layout, List<? extends GraphRecord> records) {

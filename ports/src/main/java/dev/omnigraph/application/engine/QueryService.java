@@ -7,21 +7,16 @@ import dev.omnigraph.application.query.UnsupportedQueryFeatureException;
 import dev.omnigraph.domain.graph.GraphCommit;
 import dev.omnigraph.domain.graph.GraphEngineException;
 import dev.omnigraph.domain.graph.GraphErrorKind;
-import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.query.QueryCompiler;
-import dev.omnigraph.domain.query.ast.QueryDecl;
-import dev.omnigraph.domain.query.parse.ParsedQueries;
 import dev.omnigraph.domain.query.plan.QueryPlan;
 import dev.omnigraph.domain.query.result.QueryResult;
 import dev.omnigraph.ports.in.QueryGraphCommand;
 import dev.omnigraph.ports.in.QueryGraphResult;
 import dev.omnigraph.ports.in.QueryGraphUseCase;
 import dev.omnigraph.ports.out.JsonDecoder;
-import dev.omnigraph.ports.out.MalformedJsonException;
 import dev.omnigraph.ports.out.table.TableStorage;
-import java.util.List;
 
 /** Compiles a read query against the snapshot's accepted schema and runs it on that snapshot alone. */
 public final class QueryService implements QueryGraphUseCase {
@@ -44,12 +39,12 @@ public final class QueryService implements QueryGraphUseCase {
                 ? engine.openSnapshot(command.graphUri(), GraphEngineService.parseSnapshot(command.snapshotId().get()))
                 : engine.open(command.graphUri(), command.branch());
         SourceFile source = new SourceFile(command.sourceName(), command.querySource());
-        String name = command.queryName().orElseGet(() -> onlyQuery(QueryCompiler.parse(source)));
+        String name = command.queryName().orElseGet(() -> QuerySources.onlyQuery(source));
         QueryPlan plan = QueryCompiler.compile(graph.catalog(), source, name);
         if (!(plan instanceof QueryPlan.Read read)) {
             throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "'" + name + "' is a mutation — use omnigraph mutate " + name);
         }
-        JsonValue params = decodeParams(command.paramsJson());
+        JsonValue params = QuerySources.params(json, command.paramsJson());
         QueryResult result;
         try {
             result = executor.execute(new SnapshotGraphReader(graph, storage), read.plan(), ParamBinder.bind(read.plan(), params));
@@ -59,29 +54,5 @@ public final class QueryService implements QueryGraphUseCase {
             throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "[" + invalid.code() + "] " + invalid.getMessage(), invalid);
         }
         return new QueryGraphResult(name, graph.snapshot().snapshotId(), graph.snapshot().head().map(GraphCommit::id), result);
-    }
-
-    private JsonValue decodeParams(String text) {
-        if (text.isBlank()) {
-            return JsonObject.empty();
-        }
-        try {
-            JsonValue params = json.decode("--params", text);
-            if (!(params instanceof JsonObject)) {
-                throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "params must be a JSON object, e.g. {\"name\": \"Ada\"}");
-            }
-            return params;
-        } catch (MalformedJsonException malformed) {
-            throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "params are not valid JSON: " + malformed.getMessage(), malformed);
-        }
-    }
-
-    private static String onlyQuery(ParsedQueries parsed) {
-        List<QueryDecl> queries = parsed.file().queries();
-        if (queries.size() != 1) {
-            throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "the query source declares " + queries.size()
-                    + " queries; name the one to run");
-        }
-        return queries.get(0).name();
     }
 }

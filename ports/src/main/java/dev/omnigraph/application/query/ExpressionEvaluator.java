@@ -1,6 +1,7 @@
 package dev.omnigraph.application.query;
 
 import dev.omnigraph.domain.query.ast.Literal;
+import dev.omnigraph.domain.query.plan.FilterOp;
 import dev.omnigraph.domain.query.plan.PlanExpr;
 import dev.omnigraph.domain.query.plan.PlanFilter;
 import dev.omnigraph.domain.query.typecheck.ScalarKind;
@@ -134,43 +135,39 @@ final class ExpressionEvaluator {
         CompiledValue right = compile(filter.right(), frame);
         ScalarKind leftKind = left.kind();
         ScalarKind rightKind = right.kind();
-        return switch (filter.op()) {
+        FilterOp op = filter.op();
+        return row -> test(op, left.apply(row), leftKind, right.apply(row), rightKind);
+    }
+
+    /**
+     * One filter on two values, with the query language's semantics: a comparison involving NULL is
+     * never true, a Date compared with a DateTime is taken at midnight UTC, numbers compare by value
+     * across kinds, {@code contains}/{@code starts_with} are exact and case-sensitive.
+     */
+    static boolean test(FilterOp op, Object left, ScalarKind leftKind, Object right, ScalarKind rightKind) {
+        return switch (op) {
             case EQ, NE, LT, LE, GT, GE -> {
-                boolean leftDays = leftKind == ScalarKind.DATE && rightKind == ScalarKind.DATE_TIME;
-                boolean rightDays = rightKind == ScalarKind.DATE && leftKind == ScalarKind.DATE_TIME;
-                yield row -> {
-                    Object l = left.apply(row);
-                    Object r = right.apply(row);
-                    if (l == null || r == null) {
-                        return false;
-                    }
-                    if (leftDays) {
-                        l = ((Number) l).longValue() * MILLIS_PER_DAY;
-                    }
-                    if (rightDays) {
-                        r = ((Number) r).longValue() * MILLIS_PER_DAY;
-                    }
-                    int order = ValueComparison.compare(l, leftKind, r, rightKind);
-                    return switch (filter.op()) {
-                        case EQ -> order == 0;
-                        case NE -> order != 0;
-                        case LT -> order < 0;
-                        case LE -> order <= 0;
-                        case GT -> order > 0;
-                        default -> order >= 0;
-                    };
+                if (left == null || right == null) {
+                    yield false;
+                }
+                Object l = leftKind == ScalarKind.DATE && rightKind == ScalarKind.DATE_TIME
+                        ? ((Number) left).longValue() * MILLIS_PER_DAY : left;
+                Object r = rightKind == ScalarKind.DATE && leftKind == ScalarKind.DATE_TIME
+                        ? ((Number) right).longValue() * MILLIS_PER_DAY : right;
+                int order = ValueComparison.compare(l, leftKind, r, rightKind);
+                yield switch (op) {
+                    case EQ -> order == 0;
+                    case NE -> order != 0;
+                    case LT -> order < 0;
+                    case LE -> order <= 0;
+                    case GT -> order > 0;
+                    default -> order >= 0;
                 };
             }
-            case LIST_CONTAINS -> row -> {
-                Object l = left.apply(row);
-                Object r = right.apply(row);
-                return l instanceof List<?> list && r != null
-                        && ValueComparison.listContains(list, leftKind, r, rightKind);
-            };
-            case STRING_CONTAINS -> row -> left.apply(row) instanceof String l && right.apply(row) instanceof String r
-                    && l.contains(r);
-            case STARTS_WITH -> row -> left.apply(row) instanceof String l && right.apply(row) instanceof String r
-                    && l.startsWith(r);
+            case LIST_CONTAINS -> left instanceof List<?> list && right != null
+                    && ValueComparison.listContains(list, leftKind, right, rightKind);
+            case STRING_CONTAINS -> left instanceof String l && right instanceof String r && l.contains(r);
+            case STARTS_WITH -> left instanceof String l && right instanceof String r && l.startsWith(r);
         };
     }
 
