@@ -6,18 +6,33 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one place where a storage location written by a user ({@code file:///srv/og}, a bare path,
- * {@code s3://bucket/prefix}, {@code az://container/prefix}) becomes an {@link ObjectStore}.
+ * {@code s3://bucket/prefix}, {@code az://container/prefix}) becomes an {@link ObjectStore}, and the one
+ * place that reads the process environment for object-store settings ({@link #locator()}). Everything below
+ * takes the environment as an explicit map, so tests inject endpoints without touching the process.
  */
 public final class ObjectStores {
 
     private ObjectStores() {}
 
-    /** The locator that opens stores by location (the one dispatch point). */
+    /**
+     * The process-wide locator, configured from the process environment ({@code AWS_*},
+     * {@code AZURE_STORAGE_*}; see {@code docs/storage.md}). The cloud SDK clients it creates on first use of
+     * a scheme are shared by every store it opens and live as long as the process.
+     */
     public static ObjectStoreLocator locator() {
-        return new UriObjectStoreLocator();
+        return ProcessLocator.INSTANCE;
+    }
+
+    /**
+     * A locator configured from the given environment variables instead of the process environment (tests,
+     * embedders). Its SDK clients are created on first use of a scheme and shared by its stores.
+     */
+    public static ObjectStoreLocator locator(Map<String, String> environment) {
+        return new UriObjectStoreLocator(environment);
     }
 
     /** The store for a local folder. */
@@ -26,21 +41,36 @@ public final class ObjectStores {
     }
 
     /**
-     * The store for a storage location.
+     * The store for a storage location, through the process-wide {@link #locator()}.
      *
-     * @throws UnsupportedStorageLocationException for a scheme this build cannot serve
+     * @throws UnsupportedStorageLocationException for a location that cannot be parsed or a scheme this build
+     *     cannot serve
+     * @throws IllegalArgumentException when the environment's settings for the location's scheme are invalid
      */
     public static ObjectStore open(String location) {
-        StorageLocation parsed = StorageLocation.parse(location);
-        return switch (parsed.scheme()) {
-            case "file" -> localFolder(LocalFsProperties.durableAt(parsed.localPath()));
-            default -> throw new UnsupportedStorageLocationException(location,
-                    "the '" + parsed.scheme() + "' scheme is not supported by this build (supported: file:// and local paths)");
-        };
+        return locator().locate(location);
+    }
+
+    /** Initialised on first use, so a process that never opens a store never reads the environment. */
+    private static final class ProcessLocator {
+        static final UriObjectStoreLocator INSTANCE = new UriObjectStoreLocator(System.getenv());
     }
 
     /** A parsed storage location: a scheme plus either a local path or a bucket/container and prefix. */
     public record StorageLocation(String scheme, Path localPath, String bucket, String prefix) {
+
+        /** The scheme of local folders (bare paths are reported with it too). */
+        public static final String FILE = "file";
+        /** The scheme of S3 buckets. */
+        public static final String S3 = "s3";
+        /** The scheme of Azure Blob containers. */
+        public static final String AZURE = "az";
+
+        /**
+         * Parses a location.
+         *
+         * @throws UnsupportedStorageLocationException for an empty or malformed location or an unknown scheme
+         */
 
         public static StorageLocation parse(String location) {
             if (location == null || location.isBlank()) {
@@ -58,6 +88,10 @@ public final class ObjectStores {
                     throw new UnsupportedStorageLocationException(location, "not a valid file URI: " + e.getMessage());
                 }
             }
+            if (!scheme.equals(S3) && !scheme.equals(AZURE)) {
+                throw new UnsupportedStorageLocationException(location, "the '" + scheme
+                        + "' scheme is not supported (supported: s3://bucket/prefix, az://container/prefix, file:// and local paths)");
+            }
             String rest = location.substring(schemeEnd + 3);
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
@@ -65,7 +99,26 @@ public final class ObjectStores {
             if (bucket.isEmpty()) {
                 throw new UnsupportedStorageLocationException(location, "a bucket or container name is required");
             }
+            checkPrefix(location, prefix);
             return new StorageLocation(scheme, null, bucket, prefix);
+        }
+
+        /** A root prefix follows the object-key rules, so no key below it can mean two different objects. */
+        private static void checkPrefix(String location, String prefix) {
+            if (prefix.isEmpty()) {
+                return;
+            }
+            for (String segment : prefix.split("/", -1)) {
+                if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                    throw new UnsupportedStorageLocationException(location, "the path must not contain empty, '.' or '..' segments");
+                }
+                for (int i = 0; i < segment.length(); i++) {
+                    char c = segment.charAt(i);
+                    if (c == '\\' || c < 0x20 || c == 0x7f) {
+                        throw new UnsupportedStorageLocationException(location, "the path must not contain backslashes or control characters");
+                    }
+                }
+            }
         }
 
         private static String trimSlashes(String value) {

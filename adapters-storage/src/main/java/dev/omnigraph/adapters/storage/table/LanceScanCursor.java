@@ -48,21 +48,24 @@ final class LanceScanCursor implements ScanCursor {
 
     /** A cursor with no batches (a take of no positions). */
     static ScanCursor empty() {
-        return new ScanCursor() {
-            @Override
-            public boolean hasNext() {
-                return false;
-            }
+        return new EmptyLanceScanCursor();
+    }
 
-            @Override
-            public ColumnarBatch next() {
-                throw new NoSuchElementException("an empty read has no batches");
-            }
+    /** No batches; holds nothing. */
+    static final class EmptyLanceScanCursor implements ScanCursor {
+        @Override
+        public boolean hasNext() {
+            return false;
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public ColumnarBatch next() {
+            throw new NoSuchElementException("an empty read has no batches");
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override

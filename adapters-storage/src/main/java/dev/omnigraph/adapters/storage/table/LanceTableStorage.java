@@ -110,11 +110,13 @@ final class LanceTableStorage implements TableStorage {
     private final BufferAllocator allocator;
     private final Session session;
     private final Map<String, String> storageOptions;
+    private final LanceStorageOptions objectStores;
     private final int scanBatchRows;
     private final ConcurrentHashMap<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
     private final DatasetHandles handles = new DatasetHandles(HANDLE_CACHE_ENTRIES);
 
-    LanceTableStorage(LanceProperties properties) {
+    LanceTableStorage(LanceProperties properties, LanceStorageOptions objectStores) {
+        this.objectStores = objectStores;
         this.storageOptions = properties.storageOptions();
         this.scanBatchRows = properties.scanBatchRows();
         this.allocator = new RootAllocator(properties.allocatorLimitBytes());
@@ -136,17 +138,19 @@ final class LanceTableStorage implements TableStorage {
 
     // ---- opening ------------------------------------------------------------------------------
 
-    private static String uri(String location) {
-        String uri = location;
-        while (uri.length() > 1 && uri.endsWith("/")) {
-            uri = uri.substring(0, uri.length() - 1);
-        }
-        return uri;
+    /** Lance's URI of a location: local paths absolute, {@code s3://}/{@code az://} as Lance spells them. */
+    private String uri(String location) {
+        return objectStores.uriOf(location);
+    }
+
+    /** The object-store options for a location: derived from the environment, explicit settings winning. */
+    private Map<String, String> storageOptions(String location) {
+        return objectStores.optionsFor(location, storageOptions);
     }
 
     /** Opens main at a version (or its latest); the caller closes the handle. */
     private Dataset openMain(String location, OptionalLong version) {
-        ReadOptions.Builder options = new ReadOptions.Builder().setStorageOptions(storageOptions);
+        ReadOptions.Builder options = new ReadOptions.Builder().setStorageOptions(storageOptions(location));
         version.ifPresent(options::setVersion);
         try {
             return Dataset.open().allocator(allocator).uri(uri(location)).readOptions(options.build()).session(session).build();
@@ -375,7 +379,7 @@ final class LanceTableStorage implements TableStorage {
                      .mode(WriteParams.WriteMode.CREATE)
                      .enableStableRowIds(true)
                      .dataStorageVersion(DATA_STORAGE_VERSION)
-                     .storageOptions(storageOptions)
+                     .storageOptions(storageOptions(location))
                      .session(session)
                      .execute()) {
             LOG.debug("created {} at version {} with {} rows", location, created.version(), rows.rowCount());
@@ -443,7 +447,7 @@ final class LanceTableStorage implements TableStorage {
                         .data(stream)
                         .enableStableRowIds(true)
                         .dataStorageVersion(head.getLanceFileFormatVersion())
-                        .storageOptions(storageOptions)
+                        .storageOptions(storageOptions(target.location()))
                         .execute();
             }
             try (Transaction transaction = new Transaction.Builder()
@@ -475,7 +479,7 @@ final class LanceTableStorage implements TableStorage {
                          .mode(WriteParams.WriteMode.OVERWRITE)
                          .enableStableRowIds(true)
                          .dataStorageVersion(head.getLanceFileFormatVersion())
-                         .storageOptions(storageOptions)
+                         .storageOptions(storageOptions(target.location()))
                          .session(session)
                          .execute()) {
                 return new WriteOutcome(committed.version(), rows.rowCount(), 0, 0);
@@ -598,7 +602,7 @@ final class LanceTableStorage implements TableStorage {
         lock.lock();
         handles.invalidate(location);
         try {
-            Dataset.drop(uri(location), storageOptions);
+            Dataset.drop(uri(location), storageOptions(location));
         } catch (Exception e) {
             if (!LanceErrors.isNotFound(e)) {
                 throw LanceErrors.translate(e, "drop " + location);
