@@ -10,6 +10,7 @@ import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
 import dev.omnigraph.application.engine.MutationService;
 import dev.omnigraph.application.engine.QueryService;
+import dev.omnigraph.application.engine.SchemaApplyService;
 import dev.omnigraph.application.query.AdjacencyCache;
 import dev.omnigraph.application.query.MutationExecutor;
 import dev.omnigraph.application.query.QueryExecutor;
@@ -34,6 +35,6 @@ final class CliWiring {
         MutationService mutations = new MutationService(engine, Codecs.json(),
                 new MutationExecutor(() -> SystemServices.clock().now()));
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
-                new BranchService(engine));
+                new BranchService(engine), new SchemaApplyService(engine));
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnigraph.adapters.cli;
 
+import dev.omnigraph.ports.in.ApplySchemaUseCase;
 import dev.omnigraph.ports.in.CheckSchemaUseCase;
 import dev.omnigraph.ports.in.DescribeGraphUseCase;
 import dev.omnigraph.ports.in.ExportGraphUseCase;
@@ -15,4 +16,5 @@ import dev.omnigraph.ports.in.QueryGraphUseCase;
 public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGraphUseCase export,
                           DescribeGraphUseCase describe, CheckSchemaUseCase checkSchema, PlanSchemaUseCase planSchema,
                           LintQueriesUseCase lint, QueryGraphUseCase query,
-                          MutateGraphUseCase mutate, ManageBranchesUseCase branches) {}
+                          MutateGraphUseCase mutate, ManageBranchesUseCase branches,
+                          ApplySchemaUseCase applySchema) {}

@@ -4,7 +4,10 @@ import dev.omnigraph.domain.json.JsonArray;
 import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.lang.Diagnostic;
+import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.domain.schema.migration.MigrationPlan;
+import dev.omnigraph.ports.in.ApplySchemaCommand;
+import dev.omnigraph.ports.in.ApplySchemaResult;
 import dev.omnigraph.ports.in.CheckSchemaCommand;
 import dev.omnigraph.ports.in.CheckSchemaResult;
 import dev.omnigraph.ports.in.PlanSchemaCommand;
@@ -18,8 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Check schemas and plan schema migrations.",
-        subcommands = {SchemaCommand.Check.class, SchemaCommand.Plan.class})
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Check schemas, plan schema migrations and apply them to a graph.",
+        subcommands = {SchemaCommand.Check.class, SchemaCommand.Plan.class, SchemaCommand.Apply.class})
 final class SchemaCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -104,9 +108,67 @@ final class SchemaCommand {
             } else {
                 out().printf("plan %s -> %s: %s, %d step(s)%n", result.base(), result.target(),
                         plan.supported() ? "supported" : "UNSUPPORTED", plan.steps().size());
-                plan.steps().forEach(step -> out().println("  " + dev.omnigraph.domain.json.JsonWriter.compact(step.toJson())));
+                plan.steps().forEach(step -> out().println("  " + JsonWriter.compact(step.toJson())));
             }
             return plan.supported() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Migrate a graph to a new schema as one commit on main.",
+                "Refused while branches other than main exist, and for unsupported changes (see schema plan).",
+                "Drops are soft (old snapshots keep the data) unless --allow-data-loss."})
+    static final class Apply extends CommandSupport implements Callable<Integer> {
+        @Option(names = "--schema", required = true, paramLabel = "NEW.pg", description = "The desired schema.")
+        String schema;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "URI", description = "The graph.")
+        String uri;
+
+        @Option(names = "--store", paramLabel = "URI", description = "The graph (alternative to URI).")
+        String store;
+
+        @Option(names = "--allow-data-loss",
+                description = "Make every drop hard: old versions of the affected tables are reclaimed (irreversible).")
+        boolean allowDataLoss;
+
+        @Option(names = "--as", paramLabel = "ACTOR", description = "Record this actor on the commit.")
+        String actor;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            String graph = graphUri(uri, store);
+            ApplySchemaResult result = services().applySchema().applySchema(new ApplySchemaCommand(graph, schema,
+                    readFile(schema, "schema"), allowDataLoss, Optional.ofNullable(actor)));
+            MigrationPlan plan = result.plan();
+            if (json) {
+                printJson(JsonObject.builder()
+                        .put("uri", graph)
+                        .put("supported", result.supported())
+                        .put("applied", result.applied())
+                        .put("step_count", plan.steps().size())
+                        .put("graph_manifest_version", result.graphManifestVersion())
+                        .put("steps", plan.toJson().get("steps"))
+                        .put("graph_commit_id", result.commitId().<JsonValue>map(JsonValue::of).orElse(JsonValue.nullValue()))
+                        .put("snapshot_id", result.snapshotId())
+                        .build());
+                return 0;
+            }
+            out().printf("schema apply for %s%n", graph);
+            out().printf("supported: %s%n", result.supported() ? "yes" : "no");
+            out().printf("applied: %s%n", result.applied() ? "yes" : "no");
+            out().printf("graph_manifest_version: %d%n", result.graphManifestVersion());
+            if (plan.isEmpty()) {
+                out().println("no schema changes");
+            } else {
+                plan.steps().forEach(step -> out().println("- " + JsonWriter.compact(step.toJson())));
+            }
+            result.commitId().ifPresent(commit -> out().printf("commit %s (%s)%n", commit, result.snapshotId()));
+            out().flush();
+            return 0;
         }
     }
 }
