@@ -12,6 +12,10 @@ import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
 import dev.omnigraph.domain.graph.ManifestEntry.TableRegistration;
 import dev.omnigraph.domain.graph.ManifestFold;
 import dev.omnigraph.domain.graph.SnapshotId;
+import dev.omnigraph.domain.graph.recovery.RecoveryAuditRecord;
+import dev.omnigraph.domain.graph.recovery.RecoverySidecar;
+import dev.omnigraph.domain.graph.recovery.SweepMode;
+import dev.omnigraph.domain.graph.recovery.WriterKind;
 import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.schema.SchemaCompiler;
@@ -79,6 +83,8 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
     private final ManifestPublisher publisher;
     private final GraphLoader loader;
     private final GraphExporter exporter;
+    private final RecoveryService recovery;
+    private final RecoverableWrites writes;
     private final ConcurrentHashMap<String, ReentrantLock> writerGates = new ConcurrentHashMap<>();
 
     public GraphEngineService(ObjectStoreLocator stores, TableStorage tables, JsonDecoder json, Clock clock, IdSource ids) {
@@ -90,6 +96,8 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         this.manifest = new ManifestTable(tables, json);
         this.publisher = new ManifestPublisher(tables, manifest);
         this.loader = new GraphLoader(tables, json, ids);
+        this.recovery = new RecoveryService(this);
+        this.writes = new RecoverableWrites(this, recovery, SweepMode.FULL);
         this.exporter = new GraphExporter(tables);
     }
 
@@ -210,19 +218,39 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
     public LoadGraphResult loadGraph(LoadGraphCommand command, ProgressListener progress) {
         GraphRoot root = root(command.graphUri());
         return underWriterGate(root, () -> {
+            latestManifestVersion(root, command.branch());
+            writes.heal(root);
             OpenGraph graph = openAt(root, command.branch(), latestManifestVersion(root, command.branch()));
             GraphLoader.Staged staged = loader.stage(graph, command, progress);
             if (staged.isEmpty()) {
                 return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.empty(),
                         graph.snapshot().snapshotId());
             }
-            List<ManifestEntry> published = loader.write(graph, staged, command.mode(), progress);
-            progress.onProgress("publishing", 0, 1);
-            GraphCommit commit = publish(root, command.branch(), published, command.actor(), Optional.empty());
+            GraphCommit commit = writes.commit(root, graph, WriterKind.LOAD, command.actor(), Optional.empty(),
+                    loader.tableWrites(graph, staged, command.mode()), progress);
             progress.onProgress("publishing", 1, 1);
             return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.of(commit.id()),
                     SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
         });
+    }
+
+    /** Publishes with an id and time fixed before any effect (a sidecar-owned write, or its recovery). */
+    GraphCommit publishAs(GraphRoot root, String branch, List<ManifestEntry> tableRows, String commitId,
+                          Optional<String> actor, long createdAtMicros, Optional<String> expectedHead) {
+        return publisher.publish(root, new ManifestPublisher.Intent(branch, tableRows, commitId, actor, createdAtMicros,
+                expectedHead));
+    }
+
+    IdSource ids() {
+        return ids;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    JsonDecoder json() {
+        return json;
     }
 
     GraphCommit publish(GraphRoot root, String branch, List<ManifestEntry> tableRows, Optional<String> actor,
@@ -292,6 +320,31 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
     private static CommitResult describe(GraphCommit commit) {
         return new CommitResult(commit.id(), commit.branch(), commit.manifestVersion(), commit.parentId(),
                 commit.mergedParentId(), commit.actorId(), commit.createdAtMicros());
+    }
+
+    // ---- recovery ----------------------------------------------------------------------------
+
+    /**
+     * Resolves every interrupted write of a graph (the full sweep of opening it for writes) and returns
+     * how many were resolved. Writes do this themselves first; this is for operators and tests.
+     */
+    public int recoverGraph(String graphUri) {
+        GraphRoot root = root(graphUri);
+        return underWriterGate(root, () -> recovery.sweep(root, SweepMode.FULL).size());
+    }
+
+    /** The operation ids of writes pending recovery, oldest first. */
+    public List<String> pendingRecoveries(String graphUri) {
+        return recovery.pending(root(graphUri)).stream().map(RecoverySidecar::operationId).toList();
+    }
+
+    /** The graph's recovery audit trail, oldest first. */
+    public List<RecoveryAuditRecord> recoveryAudit(String graphUri) {
+        return recovery.auditTrail(root(graphUri));
+    }
+
+    RecoverableWrites writes() {
+        return writes;
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -467,6 +467,11 @@ final class GraphLoader {
      * new versions. Each table's records are released once its batch is built.
      */
     List<ManifestEntry> write(OpenGraph graph, Staged staged, LoadMode mode, ProgressListener progress) {
+        return new TableWrites(storage).apply(graph, tableWrites(graph, staged, mode), progress);
+    }
+
+    /** The table writes of a staged load, one per touched table; each table's records are released as it is built. */
+    List<TableWrites.TableWrite> tableWrites(OpenGraph graph, Staged staged, LoadMode mode) {
         List<TableWrites.TableWrite> writes = new ArrayList<>();
         for (Map.Entry<String, List<? extends GraphRecord>> entry : staged.byTable().entrySet()) {
             TableLayout layout = graph.layout(entry.getKey()).orElseThrow();
@@ -478,7 +483,7 @@ final class GraphLoader {
                 case MERGE -> new TableWrites.TableWrite.Upsert(entry.getKey(), rows);
             });
         }
-        return new TableWrites(storage).apply(graph, writes, progress);
+        return writes;
     }
 
     private static ColumnarBatch rows(TableLayout layout, List<? extends GraphRecord> records) {

@@ -7,10 +7,10 @@ import dev.omnigraph.application.query.QueryExecutionException;
 import dev.omnigraph.domain.graph.GraphCommit;
 import dev.omnigraph.domain.graph.GraphEngineException;
 import dev.omnigraph.domain.graph.GraphErrorKind;
-import dev.omnigraph.domain.graph.ManifestEntry;
 import dev.omnigraph.domain.graph.SnapshotId;
 import dev.omnigraph.domain.graph.load.GraphRecord;
 import dev.omnigraph.domain.graph.load.LoadMode;
+import dev.omnigraph.domain.graph.recovery.WriterKind;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.query.QueryCompiler;
 import dev.omnigraph.domain.query.plan.MutationPlan;
@@ -50,6 +50,8 @@ public final class MutationService implements MutateGraphUseCase {
     public MutateGraphResult mutateGraph(MutateGraphCommand command) {
         GraphRoot root = engine.root(command.graphUri());
         return engine.underWriterGate(root, () -> {
+            engine.latestManifestVersion(root, command.branch());
+            engine.writes().heal(root);
             OpenGraph graph = engine.openAt(root, command.branch(), engine.latestManifestVersion(root, command.branch()));
             Optional<String> head = graph.snapshot().head().map(GraphCommit::id);
             if (command.expectedHead().isPresent() && !command.expectedHead().equals(head)) {
@@ -68,8 +70,8 @@ public final class MutationService implements MutateGraphUseCase {
                 return new MutateGraphResult(name, command.branch(), effect.affectedNodes(), effect.affectedEdges(),
                         Optional.empty(), graph.snapshot().snapshotId());
             }
-            List<ManifestEntry> published = write(graph, effect);
-            GraphCommit commit = engine.publish(root, command.branch(), published, command.actor(), command.expectedHead());
+            GraphCommit commit = engine.writes().commit(root, graph, WriterKind.MUTATION, command.actor(),
+                    command.expectedHead(), tableWrites(graph, effect), ProgressListener.NONE);
             return new MutateGraphResult(name, command.branch(), effect.affectedNodes(), effect.affectedEdges(),
                     Optional.of(commit.id()), SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
         });
@@ -87,13 +89,13 @@ public final class MutationService implements MutateGraphUseCase {
         }
     }
 
-    /** Validates and writes the effect's tables; constructive and destructive effects never mix. */
-    private List<ManifestEntry> write(OpenGraph graph, MutationEffect effect) {
+    /** Validates the effect and turns it into table writes; constructive and destructive effects never mix. */
+    private List<TableWrites.TableWrite> tableWrites(OpenGraph graph, MutationEffect effect) {
         GraphLoader loader = engine.loader();
         if (!effect.upserts().isEmpty()) {
             List<GraphRecord> records = loader.decodeEnvelopes(graph, effect.upserts());
             GraphLoader.Staged staged = loader.stageRecords(graph, records, LoadMode.MERGE, ProgressListener.NONE);
-            return loader.write(graph, staged, LoadMode.MERGE, ProgressListener.NONE);
+            return loader.tableWrites(graph, staged, LoadMode.MERGE);
         }
         List<TableWrites.TableWrite> deletes = new ArrayList<>();
         for (Map.Entry<String, Set<String>> table : effect.deletions().entrySet()) {
@@ -101,6 +103,6 @@ public final class MutationService implements MutateGraphUseCase {
                 deletes.add(new TableWrites.TableWrite.DeleteIds(table.getKey(), table.getValue()));
             }
         }
-        return new TableWrites(engine.tables()).apply(graph, deletes, ProgressListener.NONE);
+        return deletes;
     }
 }

@@ -1,5 +1,7 @@
 package dev.omnigraph.application.engine;
 
+import dev.omnigraph.application.failpoint.FailpointNames;
+import dev.omnigraph.application.failpoint.Failpoints;
 import dev.omnigraph.domain.graph.GraphEngineException;
 import dev.omnigraph.domain.graph.GraphErrorKind;
 import dev.omnigraph.domain.graph.GraphSnapshot.VisibleTable;
@@ -75,6 +77,14 @@ final class TableWrites {
     }
 
     List<ManifestEntry> apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress) {
+        return apply(graph, writes, progress, true);
+    }
+
+    /**
+     * As {@link #apply(OpenGraph, List, ProgressListener)}; with {@code undoOnFailure} false, a failure
+     * leaves the tables as they are for the write's recovery sidecar to resolve.
+     */
+    List<ManifestEntry> apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress, boolean undoOnFailure) {
         String graphBranch = graph.snapshot().branch();
         List<ManifestEntry> published = new ArrayList<>();
         List<Written> written = new ArrayList<>();
@@ -95,6 +105,7 @@ final class TableWrites {
                     expectedVersion = fork(location, graphBranch, TableRef.at(location, tableBranch, publishedVersion));
                     targetBranch = graphBranch;
                     forked = true;
+                    Failpoints.maybeFail(FailpointNames.MUTATION_POST_FORK_PRE_COMMIT);
                 }
                 written.add(new Written(location, targetBranch, publishedVersion, forked));
                 WriteTarget target = WriteTarget.expecting(location, targetBranch, expectedVersion);
@@ -104,19 +115,20 @@ final class TableWrites {
                 Optional<String> publishedBranch = TableRef.MAIN.equals(targetBranch) ? Optional.empty() : Optional.of(targetBranch);
                 published.add(new PublishedTableVersion(table.registration().identity(), table.tableKey(), outcome.version(),
                         publishedBranch, rowCount));
+                Failpoints.maybeFail(FailpointNames.MUTATION_POST_TABLE_COMMIT);
                 progress.onProgress(label, ++done, writes.size());
             }
             return published;
         } catch (KeyConflictException conflict) {
-            undo(written);
+            undoIf(undoOnFailure, written);
             throw new GraphEngineException(GraphErrorKind.KEY_CONFLICT, conflict.getMessage(), conflict);
         } catch (CommitConflictException moved) {
-            undo(written);
+            undoIf(undoOnFailure, written);
             throw new GraphEngineException(GraphErrorKind.CONFLICT, "a table moved past the published graph state during "
                     + "the write (a concurrent writer, or an earlier write that was interrupted before publishing): "
                     + moved.getMessage(), moved);
         } catch (TableStorageException | GraphEngineException | IllegalArgumentException failure) {
-            undo(written);
+            undoIf(undoOnFailure, written);
             throw failure;
         }
     }
@@ -145,6 +157,12 @@ final class TableWrites {
             storage.createBranch(location, branch, from);
         }
         return storage.latestVersion(location, branch);
+    }
+
+    private void undoIf(boolean undo, List<Written> written) {
+        if (undo) {
+            undo(written);
+        }
     }
 
     private void undo(List<Written> written) {

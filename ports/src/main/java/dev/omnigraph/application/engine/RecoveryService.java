@@ -1,0 +1,318 @@
+package dev.omnigraph.application.engine;
+
+import dev.omnigraph.application.failpoint.FailpointNames;
+import dev.omnigraph.application.failpoint.Failpoints;
+import dev.omnigraph.domain.graph.GraphCommit;
+import dev.omnigraph.domain.graph.GraphEngineException;
+import dev.omnigraph.domain.graph.GraphErrorKind;
+import dev.omnigraph.domain.graph.GraphSnapshot;
+import dev.omnigraph.domain.graph.GraphSnapshot.VisibleTable;
+import dev.omnigraph.domain.graph.ManifestEntry;
+import dev.omnigraph.domain.graph.ManifestEntry.CommitRecord;
+import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
+import dev.omnigraph.domain.graph.ManifestFold;
+import dev.omnigraph.domain.graph.recovery.ManifestObservation;
+import dev.omnigraph.domain.graph.recovery.RecoveryAuditRecord;
+import dev.omnigraph.domain.graph.recovery.RecoverySidecar;
+import dev.omnigraph.domain.graph.recovery.SidecarDecodeException;
+import dev.omnigraph.domain.graph.recovery.SidecarTablePin;
+import dev.omnigraph.domain.graph.recovery.SweepClassifier;
+import dev.omnigraph.domain.graph.recovery.SweepDecision;
+import dev.omnigraph.domain.graph.recovery.SweepMode;
+import dev.omnigraph.domain.graph.recovery.TableObservation;
+import dev.omnigraph.domain.json.JsonWriter;
+import dev.omnigraph.ports.out.MalformedJsonException;
+import dev.omnigraph.ports.out.ObjectKey;
+import dev.omnigraph.ports.out.ObjectNotFoundException;
+import dev.omnigraph.ports.out.ObjectStoreException;
+import dev.omnigraph.ports.out.table.ColumnSpec;
+import dev.omnigraph.ports.out.table.ColumnType;
+import dev.omnigraph.ports.out.table.RowBatchBuilder;
+import dev.omnigraph.ports.out.table.TableNotFoundException;
+import dev.omnigraph.ports.out.table.TableRef;
+import dev.omnigraph.ports.out.table.TableSchema;
+import dev.omnigraph.ports.out.table.TableStorage;
+import dev.omnigraph.ports.out.table.WriteTarget;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Engine recovery (engine notes §8.1–8.2): the sidecars under {@code __recovery/} that every write arms
+ * before its first durable effect, and the sweep that resolves the ones a crash left behind, exactly as
+ * {@link SweepClassifier} decides: publish what fully landed under the writer's own commit id and actor,
+ * restore and publish what half landed, drop what never started, and stop loudly on anything that
+ * contradicts the invariants. Every resolution is recorded in the audit table
+ * {@code _graph_commit_recoveries.lance} at the graph root.
+ *
+ * <p>Callers hold the root's writer gate.
+ */
+final class RecoveryService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryService.class);
+
+    private final GraphEngineService engine;
+
+    RecoveryService(GraphEngineService engine) {
+        this.engine = engine;
+    }
+
+    // ---- sidecar files ------------------------------------------------------------------------
+
+    /** Phase A: creates the sidecar; an existing file with its id is a bug, not a retry. */
+    void arm(GraphRoot root, RecoverySidecar sidecar) {
+        Failpoints.maybeFail(FailpointNames.RECOVERY_SIDECAR_WRITE);
+        root.files().putIfAbsent(ObjectKey.of(sidecar.relativePath()), bytes(sidecar));
+    }
+
+    /** Rewrites a sidecar (effects confirmed, or a roll-back plan recorded). */
+    void rewrite(GraphRoot root, RecoverySidecar sidecar) {
+        root.files().put(ObjectKey.of(sidecar.relativePath()), bytes(sidecar));
+    }
+
+    /** Phase D: deletes the sidecar; a failure is logged and the stale sidecar is consumed by a later sweep. */
+    void retire(GraphRoot root, RecoverySidecar sidecar) {
+        try {
+            Failpoints.maybeFail(FailpointNames.RECOVERY_SIDECAR_DELETE);
+            root.files().delete(ObjectKey.of(sidecar.relativePath()));
+        } catch (ObjectStoreException | IllegalStateException failed) {
+            LOG.warn("could not delete recovery sidecar {} of {} ({}); the next sweep will consume it",
+                    sidecar.relativePath(), root.uri(), failed.getMessage());
+        }
+    }
+
+    private static byte[] bytes(RecoverySidecar sidecar) {
+        return JsonWriter.compact(sidecar.encode()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The pending sidecars, oldest first; a sidecar that cannot be read fails loudly. */
+    List<RecoverySidecar> pending(GraphRoot root) {
+        Failpoints.maybeFail(FailpointNames.RECOVERY_SIDECAR_LIST);
+        List<RecoverySidecar> sidecars = new ArrayList<>();
+        for (ObjectKey key : root.files().list(RecoverySidecar.RECOVERY_DIRECTORY + "/")) {
+            if (!key.value().endsWith(".json")) {
+                continue;
+            }
+            byte[] content;
+            try {
+                content = root.files().get(key).bytes();
+            } catch (ObjectNotFoundException vanished) {
+                continue; // resolved by another handle between list and read
+            }
+            try {
+                sidecars.add(RecoverySidecar.decode(engine.json().decode(key.value(),
+                        new String(content, StandardCharsets.UTF_8))));
+            } catch (MalformedJsonException | SidecarDecodeException unreadable) {
+                throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "recovery sidecar " + key.value() + " of "
+                        + root.uri() + " cannot be read (" + unreadable.getMessage() + "); inspect it before writing again",
+                        unreadable);
+            }
+        }
+        sidecars.sort((a, b) -> a.operationId().compareTo(b.operationId()));
+        return sidecars;
+    }
+
+    /** Refuses maintenance while any sidecar is pending (engine notes §8.3). */
+    void requireNonePending(GraphRoot root, String operation) {
+        List<RecoverySidecar> pending = pending(root);
+        if (!pending.isEmpty()) {
+            throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, operation + " refused: " + pending.size()
+                    + " interrupted write(s) pending recovery (first: " + pending.get(0).operationId()
+                    + "); run any write or `omnigraph repair` to resolve them first");
+        }
+    }
+
+    // ---- the sweep ------------------------------------------------------------------------------
+
+    /**
+     * Resolves every pending sidecar. {@link SweepMode#FULL} (opening for writes) may roll back;
+     * {@link SweepMode#ROLL_FORWARD_ONLY} (heal-first inside a live process) only completes what fully
+     * landed and refuses the write when anything else is pending.
+     */
+    List<SweepDecision> sweep(GraphRoot root, SweepMode mode) {
+        List<SweepDecision> decisions = new ArrayList<>();
+        for (RecoverySidecar sidecar : pending(root)) {
+            decisions.add(resolve(root, sidecar, mode));
+        }
+        return decisions;
+    }
+
+    /** Observes one sidecar's tables and manifest, classifies, and carries the decision out. */
+    SweepDecision resolve(GraphRoot root, RecoverySidecar sidecar, SweepMode mode) {
+        String branch = sidecar.branch().orElse(TableRef.MAIN);
+        ManifestObservation manifest = observeManifest(root, branch, sidecar);
+        Map<String, TableObservation> tables = new LinkedHashMap<>();
+        for (SidecarTablePin pin : sidecar.tables()) {
+            tables.put(pin.tableKey(), observeTable(root, pin));
+        }
+        SweepDecision decision = SweepClassifier.classify(sidecar, manifest, tables, mode);
+        LOG.info("recovery of {} ({} {}): {}", root.uri(), sidecar.writerKind().jsonName(), sidecar.operationId(), decision);
+        if (decision instanceof SweepDecision.RecoveryRequired required) {
+            throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "an interrupted write ("
+                    + sidecar.operationId() + ") must be recovered first: " + required.reason()
+                    + "; reopen the graph for writing (any CLI write, or `omnigraph repair`)");
+        }
+        if (decision instanceof SweepDecision.Abort abort) {
+            throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "recovery of " + sidecar.operationId()
+                    + " stopped: " + abort.reason() + "; the sidecar " + sidecar.relativePath() + " is kept for inspection");
+        }
+        if (decision instanceof SweepDecision.RollForward forward) {
+            Failpoints.maybeFail(FailpointNames.RECOVERY_BEFORE_ROLL_FORWARD_PUBLISH);
+            List<ManifestEntry> rows = new ArrayList<>();
+            for (SweepDecision.TablePublish table : forward.tables()) {
+                rows.add(published(root, table.pin(), table.toVersion()));
+            }
+            engine.publishAs(root, branch, rows, sidecar.graphCommitId(), sidecar.actorId(), sidecar.startedAtMicros(),
+                    Optional.empty());
+            audit(root, sidecar, decision, sidecar.graphCommitId());
+        } else if (decision instanceof SweepDecision.RollBack back) {
+            RecoverySidecar planned = sidecar.withRollbackAuditOutcomes(back.auditOutcomes());
+            rewrite(root, planned);
+            List<ManifestEntry> rows = new ArrayList<>();
+            for (SweepDecision.TableRestore restore : back.restores()) {
+                String location = root.tableLocation(restore.pin().tablePath());
+                String tableBranch = restore.pin().tableBranch().orElse(TableRef.MAIN);
+                long head = engine.tables().restore(WriteTarget.unconditional(location, tableBranch), restore.restoreTo()).version();
+                rows.add(published(root, restore.pin(), head));
+            }
+            Failpoints.maybeFail(FailpointNames.RECOVERY_POST_TABLE_RESTORE_PRE_PUBLISH);
+            if (!rows.isEmpty()) {
+                engine.publishAs(root, branch, rows, sidecar.rollbackGraphCommitId(),
+                        Optional.of(RecoverySidecar.RECOVERY_ACTOR), micros(), Optional.empty());
+            }
+            Failpoints.maybeFail(FailpointNames.RECOVERY_POST_ROLLBACK_PUBLISH_PRE_AUDIT);
+            audit(root, sidecar, decision, sidecar.rollbackGraphCommitId());
+        } else if (decision.recoveryKind().isPresent()) {
+            String commitId = decision instanceof SweepDecision.AlreadyRolledBack ? sidecar.rollbackGraphCommitId()
+                    : sidecar.graphCommitId();
+            audit(root, sidecar, decision, commitId);
+        }
+        if (decision.deletesSidecar()) {
+            retire(root, sidecar);
+        }
+        return decision;
+    }
+
+    private long micros() {
+        return GraphEngineService.micros(engine.clock().now());
+    }
+
+    private ManifestEntry published(GraphRoot root, SidecarTablePin pin, long version) {
+        String location = root.tableLocation(pin.tablePath());
+        String tableBranch = pin.tableBranch().orElse(TableRef.MAIN);
+        long rows = engine.tables().count(TableRef.at(location, tableBranch, version),
+                dev.omnigraph.ports.out.table.TableFilter.ALL);
+        return new PublishedTableVersion(pin.identity(), pin.tableKey(), version,
+                TableRef.MAIN.equals(tableBranch) ? Optional.empty() : Optional.of(tableBranch), rows);
+    }
+
+    private ManifestObservation observeManifest(GraphRoot root, String branch, RecoverySidecar sidecar) {
+        long version;
+        try {
+            version = engine.tables().latestVersion(root.manifestLocation(), branch);
+        } catch (TableNotFoundException deleted) {
+            return ManifestObservation.branchDeleted();
+        }
+        List<ManifestEntry> rows = engine.manifest().read(TableRef.at(root.manifestLocation(), branch, version));
+        GraphSnapshot snapshot = ManifestFold.snapshot(branch, version, rows);
+        Map<String, Long> published = new LinkedHashMap<>();
+        for (VisibleTable table : snapshot.tablesInOrder()) {
+            published.put(table.tableKey(), table.version().version());
+        }
+        ManifestObservation observation = ManifestObservation.live(version, snapshot.head().map(GraphCommit::id), published);
+        for (ManifestEntry row : rows) {
+            if (row instanceof CommitRecord commit) {
+                if (commit.commit().id().equals(sidecar.graphCommitId())) {
+                    observation = observation.withGraphCommitPublished();
+                } else if (commit.commit().id().equals(sidecar.rollbackGraphCommitId())) {
+                    observation = observation.withRollbackCommitPublished();
+                }
+            }
+        }
+        return observation;
+    }
+
+    private TableObservation observeTable(GraphRoot root, SidecarTablePin pin) {
+        String location = root.tableLocation(pin.tablePath());
+        try {
+            return TableObservation.at(pin.tableKey(), engine.tables().latestVersion(location,
+                    pin.tableBranch().orElse(TableRef.MAIN)));
+        } catch (TableNotFoundException missing) {
+            return TableObservation.absent(pin.tableKey());
+        }
+    }
+
+    // ---- the audit table --------------------------------------------------------------------------
+
+    private static final TableSchema AUDIT_SCHEMA = new TableSchema(List.of(
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_GRAPH_COMMIT_ID, ColumnType.UTF8),
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_RECOVERY_KIND, ColumnType.UTF8),
+            ColumnSpec.nullable(RecoveryAuditRecord.COLUMN_RECOVERY_FOR_ACTOR, ColumnType.UTF8),
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_OPERATION_ID, ColumnType.UTF8),
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_SIDECAR_WRITER_KIND, ColumnType.UTF8),
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_PER_TABLE_OUTCOMES_JSON, ColumnType.UTF8),
+            ColumnSpec.required(RecoveryAuditRecord.COLUMN_CREATED_AT, ColumnType.INT64)),
+            Optional.empty(), Map.of());
+
+    /** Appends one audit row, unless a retry after a crash already recorded this operation. */
+    private void audit(GraphRoot root, RecoverySidecar sidecar, SweepDecision decision, String commitId) {
+        Failpoints.maybeFail(FailpointNames.RECOVERY_RECORD_AUDIT);
+        RecoveryAuditRecord record = RecoveryAuditRecord.forDecision(sidecar, decision, commitId, micros());
+        String location = root.tableLocation(RecoveryAuditRecord.TABLE_DIRECTORY);
+        RowBatchBuilder row = new RowBatchBuilder(AUDIT_SCHEMA).addRow(record.graphCommitId(),
+                record.recoveryKind().columnValue(), record.recoveryForActor().orElse(null), record.operationId(),
+                record.sidecarWriterKind().jsonName(), record.perTableOutcomesJson(), record.createdAtMicros());
+        TableStorage tables = engine.tables();
+        if (!tables.exists(location)) {
+            tables.create(location, AUDIT_SCHEMA, row.build());
+            return;
+        }
+        if (tables.count(TableRef.latest(location, TableRef.MAIN), dev.omnigraph.ports.out.table.TableFilter.eq(
+                RecoveryAuditRecord.COLUMN_OPERATION_ID, sidecar.operationId())) > 0) {
+            return;
+        }
+        tables.append(WriteTarget.unconditional(location, TableRef.MAIN), row.build());
+    }
+
+    /** The audit rows of a graph, oldest first (for operators and tests). */
+    List<RecoveryAuditRecord> auditTrail(GraphRoot root) {
+        String location = root.tableLocation(RecoveryAuditRecord.TABLE_DIRECTORY);
+        List<RecoveryAuditRecord> records = new ArrayList<>();
+        if (!engine.tables().exists(location)) {
+            return records;
+        }
+        try (var cursor = engine.tables().scan(TableRef.latest(location, TableRef.MAIN),
+                dev.omnigraph.ports.out.table.ScanRequest.everything())) {
+            while (cursor.hasNext()) {
+                var batch = cursor.next();
+                for (int i = 0; i < batch.rowCount(); i++) {
+                    records.add(RecoveryAuditRecord.fromColumns(
+                            batch.column(RecoveryAuditRecord.COLUMN_GRAPH_COMMIT_ID).getString(i),
+                            batch.column(RecoveryAuditRecord.COLUMN_RECOVERY_KIND).getString(i),
+                            Optional.ofNullable(batch.column(RecoveryAuditRecord.COLUMN_RECOVERY_FOR_ACTOR).isNull(i) ? null
+                                    : batch.column(RecoveryAuditRecord.COLUMN_RECOVERY_FOR_ACTOR).getString(i)),
+                            batch.column(RecoveryAuditRecord.COLUMN_OPERATION_ID).getString(i),
+                            batch.column(RecoveryAuditRecord.COLUMN_SIDECAR_WRITER_KIND).getString(i),
+                            decodeCell(batch.column(RecoveryAuditRecord.COLUMN_PER_TABLE_OUTCOMES_JSON).getString(i)),
+                            batch.column(RecoveryAuditRecord.COLUMN_CREATED_AT).getLong(i)));
+                }
+            }
+        }
+        records.sort((a, b) -> Long.compare(a.createdAtMicros(), b.createdAtMicros()));
+        return records;
+    }
+
+    private dev.omnigraph.domain.json.JsonValue decodeCell(String json) {
+        try {
+            return engine.json().decode(RecoveryAuditRecord.TABLE_DIRECTORY, json);
+        } catch (MalformedJsonException malformed) {
+            throw new GraphEngineException(GraphErrorKind.STORAGE, "malformed audit row in "
+                    + RecoveryAuditRecord.TABLE_DIRECTORY + ": " + malformed.getMessage(), malformed);
+        }
+    }
+}
