@@ -39,7 +39,7 @@ class LanceOnObjectStoresTest {
         try (S3ProxyServer server = S3ProxyServer.start();
              S3ObjectStores files = S3ObjectStores.connect(S3Properties.fromEnvironment(server.environment()))) {
             String bucket = server.newBucket(files);
-            exercise(LanceStorageOptions.fromEnvironment(server.environment()), "s3://" + bucket + "/graphs/g1");
+            exercise(server.environment(), "s3://" + bucket + "/graphs/g1");
             assertTrue(files.open(bucket, "graphs/g1").list("nodes/person/_versions/").size() >= 7);
         }
     }
@@ -50,14 +50,15 @@ class LanceOnObjectStoresTest {
         Map<String, String> environment = Azurite.environment(blobUrl);
         AzureBlobObjectStores files = AzureBlobObjectStores.connect(AzureBlobProperties.fromEnvironment(environment));
         String container = Azurite.newContainer(files);
-        exercise(LanceStorageOptions.fromEnvironment(environment), "az://" + container + "/graphs/g1");
+        exercise(environment, "az://" + container + "/graphs/g1");
         assertTrue(files.open(container, "graphs/g1").list("nodes/person/_versions/").size() >= 7);
     }
 
-    private static void exercise(LanceStorageOptions options, String graphRoot) throws Exception {
-        String location = options.uriOf(graphRoot + "/nodes/person");
-        LanceProperties properties = LanceProperties.defaults().withStorageOptions(options.optionsFor(location));
-        try (TableStorage first = TableStorages.lance(properties); TableStorage second = TableStorages.lance(properties)) {
+    /** Two table storages over the location, each deriving Lance's options from the same environment. */
+    private static void exercise(Map<String, String> environment, String graphRoot) throws Exception {
+        String location = LanceStorageOptions.fromEnvironment(environment).uriOf(graphRoot + "/nodes/person");
+        try (TableStorage first = TableStorages.lance(LanceProperties.defaults(), environment);
+             TableStorage second = TableStorages.lance(LanceProperties.defaults(), environment)) {
             first.create(location, PEOPLE, new RowBatchBuilder(PEOPLE).addRow("p0", "Ada").build());
             List<TableStorage> writers = List.of(first, second);
             Racers.race(6, racer -> () -> writers.get(racer % 2).append(WriteTarget.unconditional(location, TableRef.MAIN),
