@@ -6,6 +6,7 @@ import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
 import dev.omnigraph.adapters.storage.system.SystemServices;
 import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
+import dev.omnigraph.application.cluster.ClusterService;
 import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
 import dev.omnigraph.application.engine.MutationService;
@@ -34,7 +35,10 @@ final class CliWiring {
                 new QueryExecutor(new AdjacencyCache(), () -> SystemServices.clock().now()));
         MutationService mutations = new MutationService(engine, Codecs.json(),
                 new MutationExecutor(() -> SystemServices.clock().now()));
+        SchemaApplyService schemaApply = new SchemaApplyService(engine);
+        ClusterService cluster = new ClusterService(ObjectStores.locator(), Codecs.yaml(), Codecs.json(),
+                SystemServices.clock(), SystemServices.ids(), engine, engine, language, schemaApply, tables);
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
-                new BranchService(engine), new SchemaApplyService(engine));
+                new BranchService(engine), schemaApply, cluster);
     }
 }

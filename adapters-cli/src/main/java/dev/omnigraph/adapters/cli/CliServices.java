@@ -8,6 +8,7 @@ import dev.omnigraph.ports.in.InitGraphUseCase;
 import dev.omnigraph.ports.in.LintQueriesUseCase;
 import dev.omnigraph.ports.in.LoadGraphUseCase;
 import dev.omnigraph.ports.in.ManageBranchesUseCase;
+import dev.omnigraph.ports.in.ManageClusterUseCase;
 import dev.omnigraph.ports.in.MutateGraphUseCase;
 import dev.omnigraph.ports.in.PlanSchemaUseCase;
 import dev.omnigraph.ports.in.QueryGraphUseCase;
@@ -17,4 +18,4 @@ public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGr
                           DescribeGraphUseCase describe, CheckSchemaUseCase checkSchema, PlanSchemaUseCase planSchema,
                           LintQueriesUseCase lint, QueryGraphUseCase query,
                           MutateGraphUseCase mutate, ManageBranchesUseCase branches,
-                          ApplySchemaUseCase applySchema) {}
+                          ApplySchemaUseCase applySchema, ManageClusterUseCase cluster) {}

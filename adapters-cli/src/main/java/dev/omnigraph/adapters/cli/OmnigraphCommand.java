@@ -17,7 +17,7 @@ import picocli.CommandLine.HelpCommand;
             "4 a conditional write lost its race (the branch head moved)."},
         subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
             CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class, MutateCommand.class,
-            BranchCommand.class})
+            BranchCommand.class, ClusterCommand.class})
 public final class OmnigraphCommand {
 
     private final CliServices services;

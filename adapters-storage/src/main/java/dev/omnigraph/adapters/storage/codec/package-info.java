@@ -1,5 +1,5 @@
 /**
- * Text codecs on Jackson: JSON (and later YAML) text to and from the domain's {@code JsonValue} tree.
+ * Text codecs on Jackson: JSON and YAML text to and from the domain's {@code JsonValue} tree.
  *
  * <p>Layer: adapter (driven). Allowed dependencies: ports, domain, Jackson.
  */

@@ -1,0 +1,56 @@
+package dev.omnigraph.ports.in;
+
+import dev.omnigraph.domain.cluster.AddressMaps;
+import dev.omnigraph.domain.cluster.ClusterDiagnostic;
+import dev.omnigraph.domain.cluster.drift.StateSync;
+import dev.omnigraph.domain.cluster.state.ResourceStatus;
+import dev.omnigraph.domain.json.JsonArray;
+import dev.omnigraph.domain.json.JsonObject;
+import dev.omnigraph.domain.json.JsonValue;
+import dev.omnigraph.ports.in.ManageClusterUseCase.StateObservations;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code cluster refresh} / {@code cluster import}: the ledger as written (or, when nothing could be
+ * written, as observed), its statuses and graph observations, and the findings.
+ */
+public record SyncClusterStateResult(boolean ok, StateSync operation, String configDir,
+                                     StateObservations stateObservations, Map<String, String> resourceDigests,
+                                     Map<String, ResourceStatus> resourceStatuses, Map<String, JsonValue> observations,
+                                     List<ClusterDiagnostic> diagnostics) {
+
+    public SyncClusterStateResult {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(stateObservations, "stateObservations");
+        resourceDigests = AddressMaps.copyOf(resourceDigests);
+        resourceStatuses = AddressMaps.copyOf(resourceStatuses);
+        observations = AddressMaps.copyOf(observations);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * {@code {ok, operation, config_dir, state_observations, resource_digests, resource_statuses,
+     * observations, diagnostics}}.
+     */
+    public JsonObject toJson() {
+        JsonObject.Builder digests = JsonObject.builder();
+        resourceDigests.forEach(digests::put);
+        JsonObject.Builder statuses = JsonObject.builder();
+        resourceStatuses.forEach((address, status) -> statuses.put(address, status.toJson()));
+        JsonObject.Builder observed = JsonObject.builder();
+        observations.forEach(observed::put);
+        return JsonObject.builder()
+                .put("ok", ok)
+                .put("operation", operation.label())
+                .put("config_dir", configDir)
+                .put("state_observations", stateObservations.toJson())
+                .put("resource_digests", digests.build())
+                .put("resource_statuses", statuses.build())
+                .put("observations", observed.build())
+                .put("diagnostics", new JsonArray(diagnostics.stream().<JsonValue>map(ClusterDiagnostic::toJson).toList()))
+                .build();
+    }
+}
