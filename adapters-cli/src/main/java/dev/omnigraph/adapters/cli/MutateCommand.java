@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "mutate", aliases = "change", mixinStandardHelpOptions = true,
         description = {"Run a mutation query (insert, update, delete) on a branch and publish it as one commit.",
@@ -19,20 +19,8 @@ import picocli.CommandLine.Parameters;
             "Exit code 4: --if-commit was given and the branch head had moved (nothing was written)."})
 final class MutateCommand extends CommandSupport implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The mutation to run (optional when the source has one).")
-    String name;
-
-    @Option(names = "--query", paramLabel = "FILE.gq", description = "The query file.")
-    String queryFile;
-
-    @Option(names = {"-e", "--query-string"}, paramLabel = "GQ", description = "The query text.")
-    String queryString;
-
-    @Option(names = "--params", defaultValue = "{}", paramLabel = "JSON", description = "Parameters as a JSON object.")
-    String params;
-
-    @Option(names = "--params-file", paramLabel = "FILE.json", description = "Parameters from a JSON file.")
-    String paramsFile;
+    @Mixin
+    QuerySourceOptions query;
 
     @Option(names = "--branch", defaultValue = "main", paramLabel = "BRANCH", description = "Branch to change (default: main).")
     String branch;
@@ -47,21 +35,14 @@ final class MutateCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--store", paramLabel = "URI", description = "The graph.")
-    String store;
-
     @Override
     public Integer call() {
-        if ((queryFile == null) == (queryString == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give the mutation with --query FILE.gq or -e '<query>' (stored queries need a server)");
-        }
-        String source = queryFile != null ? readFile(queryFile, "query") : queryString;
-        String paramsJson = paramsFile != null ? readFile(paramsFile, "params") : params;
+        String source = query.source(this, "mutation");
+        String paramsJson = query.paramsJson(this);
         MutateGraphResult result;
         try {
-            result = services().mutate().mutateGraph(new MutateGraphCommand(graphUri(null, store), branch,
-                    queryFile != null ? queryFile : "-e", source, Optional.ofNullable(name), paramsJson,
+            result = services().mutate().mutateGraph(new MutateGraphCommand(graphUri(null, query.store), branch,
+                    query.sourceName(), source, query.queryName(), paramsJson,
                     Optional.ofNullable(ifCommit), Optional.ofNullable(actor)));
         } catch (GraphEngineException failure) {
             if (json && failure.kind() == GraphErrorKind.PRECONDITION_FAILED) {

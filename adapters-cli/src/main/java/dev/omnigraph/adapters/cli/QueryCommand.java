@@ -14,28 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "query", aliases = "read", mixinStandardHelpOptions = true,
         description = {"Run a read query over one snapshot of a graph.",
             "The query comes from --query FILE.gq (NAME selects one of its queries) or -e '<query text>'."})
 final class QueryCommand extends CommandSupport implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The query to run (optional when the source has one).")
-    String name;
-
-    @Option(names = "--query", paramLabel = "FILE.gq", description = "The query file.")
-    String queryFile;
-
-    @Option(names = {"-e", "--query-string"}, paramLabel = "GQ", description = "The query text.")
-    String queryString;
-
-    @Option(names = "--params", defaultValue = "{}", paramLabel = "JSON", description = "Parameters as a JSON object.")
-    String params;
-
-    @Option(names = "--params-file", paramLabel = "FILE.json", description = "Parameters from a JSON file.")
-    String paramsFile;
+    @Mixin
+    QuerySourceOptions query;
 
     @Option(names = "--branch", defaultValue = "main", paramLabel = "BRANCH", description = "Branch to read (default: main).")
     String branch;
@@ -50,20 +38,13 @@ final class QueryCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
 
-    @Option(names = "--store", paramLabel = "URI", description = "The graph.")
-    String store;
-
     @Override
     public Integer call() {
-        if ((queryFile == null) == (queryString == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give the query with --query FILE.gq or -e '<query>' (stored queries need a server)");
-        }
-        String source = queryFile != null ? readFile(queryFile, "query") : queryString;
-        String paramsJson = paramsFile != null ? readFile(paramsFile, "params") : params;
+        String source = query.source(this, "query");
+        String paramsJson = query.paramsJson(this);
         String effectiveFormat = json ? "json" : format;
-        QueryGraphResult result = services().query().queryGraph(new QueryGraphCommand(graphUri(null, store), branch,
-                Optional.ofNullable(snapshot), queryFile != null ? queryFile : "-e", source, Optional.ofNullable(name), paramsJson));
+        QueryGraphResult result = services().query().queryGraph(new QueryGraphCommand(graphUri(null, query.store), branch,
+                Optional.ofNullable(snapshot), query.sourceName(), source, query.queryName(), paramsJson));
         JsonArray rows = result.result().toJson();
         List<String> columns = result.result().columnNames();
         switch (effectiveFormat) {
