@@ -255,8 +255,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     GraphCommit publish(GraphRoot root, String branch, List<ManifestEntry> tableRows, Optional<String> actor,
                         Optional<String> expectedHead) {
-        return publisher.publish(root, new ManifestPublisher.Intent(branch, tableRows, ids.newUlid(), actor,
-                micros(clock.now()), expectedHead));
+        return publishAs(root, branch, tableRows, ids.newUlid(), actor, micros(clock.now()), expectedHead);
     }
 
     // ---- export ------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import dev.omnigraph.application.engine.GraphTables.TableLayout;
 import dev.omnigraph.domain.graph.GraphEngineException;
 import dev.omnigraph.domain.graph.GraphErrorKind;
 import dev.omnigraph.domain.graph.GraphSnapshot.VisibleTable;
-import dev.omnigraph.domain.graph.ManifestEntry;
 import dev.omnigraph.domain.graph.TableKind;
 import dev.omnigraph.domain.graph.load.DataCodes;
 import dev.omnigraph.domain.graph.load.DataViolation;
@@ -455,14 +454,6 @@ final class GraphLoader {
     }
 
     // ---- writing -----------------------------------------------------------------------------
-
-    /**
-     * Writes every staged table (see {@link TableWrites}) and returns the manifest rows that publish the
-     * new versions. Each table's records are released once its batch is built.
-     */
-    List<ManifestEntry> write(OpenGraph graph, Staged staged, LoadMode mode, ProgressListener progress) {
-        return new TableWrites(storage).apply(graph, tableWrites(graph, staged, mode), progress);
-    }
 
     /** The table writes of a staged load, one per touched table; each table's records are released as it is built. */
     List<TableWrites.TableWrite> tableWrites(OpenGraph graph, Staged staged, LoadMode mode) {

@@ -85,7 +85,7 @@ final class RecoverableWrites {
         List<ManifestEntry> rows;
         RecoverySidecar confirmed;
         try {
-            rows = new TableWrites(engine.tables()).apply(graph, writes, progress, false);
+            rows = new TableWrites(engine.tables()).apply(graph, writes, progress);
             Map<String, Long> heads = new LinkedHashMap<>();
             for (ManifestEntry row : rows) {
                 PublishedTableVersion version = (PublishedTableVersion) row;

@@ -20,6 +20,7 @@ import dev.omnigraph.domain.graph.recovery.SweepClassifier;
 import dev.omnigraph.domain.graph.recovery.SweepDecision;
 import dev.omnigraph.domain.graph.recovery.SweepMode;
 import dev.omnigraph.domain.graph.recovery.TableObservation;
+import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.ports.out.MalformedJsonException;
 import dev.omnigraph.ports.out.ObjectKey;
@@ -27,7 +28,11 @@ import dev.omnigraph.ports.out.ObjectNotFoundException;
 import dev.omnigraph.ports.out.ObjectStoreException;
 import dev.omnigraph.ports.out.table.ColumnSpec;
 import dev.omnigraph.ports.out.table.ColumnType;
+import dev.omnigraph.ports.out.table.ColumnarBatch;
 import dev.omnigraph.ports.out.table.RowBatchBuilder;
+import dev.omnigraph.ports.out.table.ScanCursor;
+import dev.omnigraph.ports.out.table.ScanRequest;
+import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableNotFoundException;
 import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableSchema;
@@ -206,7 +211,7 @@ final class RecoveryService {
         String location = root.tableLocation(pin.tablePath());
         String tableBranch = pin.tableBranch().orElse(TableRef.MAIN);
         long rows = engine.tables().count(TableRef.at(location, tableBranch, version),
-                dev.omnigraph.ports.out.table.TableFilter.ALL);
+                TableFilter.ALL);
         return new PublishedTableVersion(pin.identity(), pin.tableKey(), version,
                 TableRef.MAIN.equals(tableBranch) ? Optional.empty() : Optional.of(tableBranch), rows);
     }
@@ -272,7 +277,7 @@ final class RecoveryService {
             tables.create(location, AUDIT_SCHEMA, row.build());
             return;
         }
-        if (tables.count(TableRef.latest(location, TableRef.MAIN), dev.omnigraph.ports.out.table.TableFilter.eq(
+        if (tables.count(TableRef.latest(location, TableRef.MAIN), TableFilter.eq(
                 RecoveryAuditRecord.COLUMN_OPERATION_ID, sidecar.operationId())) > 0) {
             return;
         }
@@ -286,10 +291,10 @@ final class RecoveryService {
         if (!engine.tables().exists(location)) {
             return records;
         }
-        try (var cursor = engine.tables().scan(TableRef.latest(location, TableRef.MAIN),
-                dev.omnigraph.ports.out.table.ScanRequest.everything())) {
+        try (ScanCursor cursor = engine.tables().scan(TableRef.latest(location, TableRef.MAIN),
+                ScanRequest.everything())) {
             while (cursor.hasNext()) {
-                var batch = cursor.next();
+                ColumnarBatch batch = cursor.next();
                 for (int i = 0; i < batch.rowCount(); i++) {
                     records.add(RecoveryAuditRecord.fromColumns(
                             batch.column(RecoveryAuditRecord.COLUMN_GRAPH_COMMIT_ID).getString(i),
@@ -307,7 +312,7 @@ final class RecoveryService {
         return records;
     }
 
-    private dev.omnigraph.domain.json.JsonValue decodeCell(String json) {
+    private JsonValue decodeCell(String json) {
         try {
             return engine.json().decode(RecoveryAuditRecord.TABLE_DIRECTORY, json);
         } catch (MalformedJsonException malformed) {

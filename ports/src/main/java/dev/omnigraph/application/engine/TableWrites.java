@@ -15,7 +15,6 @@ import dev.omnigraph.ports.out.table.TableAlreadyExistsException;
 import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableStorage;
-import dev.omnigraph.ports.out.table.TableStorageException;
 import dev.omnigraph.ports.out.table.WriteOutcome;
 import dev.omnigraph.ports.out.table.WriteTarget;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * (copy-on-write, engine notes §1.5): a Lance branch of the table named like the graph branch, starting
  * at the published version. A fork left by an interrupted write is unpublished garbage and is replaced.
  *
- * <p>If a later table fails, tables already written are put back (restored to their published version,
- * or their new fork dropped) before the failure is reported.
+ * <p>A failure leaves the tables as they are: the write's recovery sidecar ({@link RecoverableWrites})
+ * resolves them, so the graph's published state never depends on an in-process undo.
  */
 final class TableWrites {
 
@@ -72,22 +71,9 @@ final class TableWrites {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
-    /** Where one table is written and what to undo if the change fails before publishing. */
-    private record Written(String location, String branch, long publishedVersion, boolean forked) {
-    }
-
     List<ManifestEntry> apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress) {
-        return apply(graph, writes, progress, true);
-    }
-
-    /**
-     * As {@link #apply(OpenGraph, List, ProgressListener)}; with {@code undoOnFailure} false, a failure
-     * leaves the tables as they are for the write's recovery sidecar to resolve.
-     */
-    List<ManifestEntry> apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress, boolean undoOnFailure) {
         String graphBranch = graph.snapshot().branch();
         List<ManifestEntry> published = new ArrayList<>();
-        List<Written> written = new ArrayList<>();
         int done = 0;
         try {
             for (TableWrite write : writes) {
@@ -100,14 +86,11 @@ final class TableWrites {
                 long publishedVersion = table.version().version();
                 String targetBranch = tableBranch;
                 long expectedVersion = publishedVersion;
-                boolean forked = false;
                 if (!graphBranch.equals(tableBranch)) {
                     expectedVersion = fork(location, graphBranch, TableRef.at(location, tableBranch, publishedVersion));
                     targetBranch = graphBranch;
-                    forked = true;
                     Failpoints.maybeFail(FailpointNames.MUTATION_POST_FORK_PRE_COMMIT);
                 }
-                written.add(new Written(location, targetBranch, publishedVersion, forked));
                 WriteTarget target = WriteTarget.expecting(location, targetBranch, expectedVersion);
                 WriteOutcome outcome = write(target, write);
                 long rowCount = write instanceof TableWrite.Overwrite overwrite ? overwrite.rows().rowCount()
@@ -120,16 +103,11 @@ final class TableWrites {
             }
             return published;
         } catch (KeyConflictException conflict) {
-            undoIf(undoOnFailure, written);
             throw new GraphEngineException(GraphErrorKind.KEY_CONFLICT, conflict.getMessage(), conflict);
         } catch (CommitConflictException moved) {
-            undoIf(undoOnFailure, written);
             throw new GraphEngineException(GraphErrorKind.CONFLICT, "a table moved past the published graph state during "
                     + "the write (a concurrent writer, or an earlier write that was interrupted before publishing): "
                     + moved.getMessage(), moved);
-        } catch (TableStorageException | GraphEngineException | IllegalArgumentException failure) {
-            undoIf(undoOnFailure, written);
-            throw failure;
         }
     }
 
@@ -157,27 +135,5 @@ final class TableWrites {
             storage.createBranch(location, branch, from);
         }
         return storage.latestVersion(location, branch);
-    }
-
-    private void undoIf(boolean undo, List<Written> written) {
-        if (undo) {
-            undo(written);
-        }
-    }
-
-    private void undo(List<Written> written) {
-        for (Written table : written) {
-            try {
-                if (table.forked()) {
-                    storage.deleteBranch(table.location(), table.branch());
-                } else if (storage.latestVersion(table.location(), table.branch()) != table.publishedVersion()) {
-                    storage.restore(WriteTarget.unconditional(table.location(), table.branch()), table.publishedVersion());
-                }
-            } catch (TableStorageException undoFailed) {
-                LOG.error("could not put back {} (branch {}) to its published version {} after a failed write; "
-                        + "the graph stays consistent (reads use published versions) but writes to it will be refused "
-                        + "until it is repaired", table.location(), table.branch(), table.publishedVersion(), undoFailed);
-            }
-        }
     }
 }

@@ -126,7 +126,8 @@ final class EntityRows {
         rowById = null;
     }
 
-    private static Object copy(ColumnVector vector, int row) {
+    /** One cell copied out of a batch view: vectors as arrays, lists as unmodifiable copies. */
+    static Object copy(ColumnVector vector, int row) {
         if (vector.isNull(row)) {
             return null;
         }

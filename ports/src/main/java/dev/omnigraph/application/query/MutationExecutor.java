@@ -333,7 +333,7 @@ public final class MutationExecutor {
                     for (int row = 0; row < batch.rowCount(); row++) {
                         Map<String, Object> values = new LinkedHashMap<>();
                         for (String column : columns.keySet()) {
-                            values.put(column, copy(batch.column(column), row));
+                            values.put(column, EntityRows.copy(batch.column(column), row));
                         }
                         if (matches(values.get(where.property()), columnType, where)) {
                             rows.add(new StoredRow(batch.column(EntityRows.ID).getString(row), values));
@@ -342,17 +342,6 @@ public final class MutationExecutor {
                 }
             }
             return rows;
-        }
-
-        private static Object copy(ColumnVector vector, int row) {
-            if (vector.isNull(row)) {
-                return null;
-            }
-            if (vector.spec().type() instanceof dev.omnigraph.ports.out.table.ColumnType.Vector) {
-                return vector.getVector(row);
-            }
-            Object value = vector.get(row);
-            return value instanceof List<?> list ? new ArrayList<>(list) : value;
         }
 
         private boolean matches(Object stored, ValueType storedType, MutationOp.PlanPredicate where) {

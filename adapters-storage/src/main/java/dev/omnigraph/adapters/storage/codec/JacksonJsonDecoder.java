@@ -7,17 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.omnigraph.domain.json.JsonArray;
-import dev.omnigraph.domain.json.JsonBool;
-import dev.omnigraph.domain.json.JsonNull;
-import dev.omnigraph.domain.json.JsonNumber;
 import dev.omnigraph.domain.json.JsonObject;
-import dev.omnigraph.domain.json.JsonString;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.ports.out.JsonDecoder;
 import dev.omnigraph.ports.out.MalformedJsonException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link JsonDecoder} on Jackson's streaming parser, building the domain tree directly (no databind). */
 final class JacksonJsonDecoder implements JsonDecoder {
@@ -73,25 +70,11 @@ final class JacksonJsonDecoder implements JsonDecoder {
                 }
                 return new JsonArray(elements);
             }
-            case VALUE_STRING -> {
-                return new JsonString(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return JsonNumber.of(parser.getBigIntegerValue());
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return JsonNumber.of(parser.getDecimalValue(), true);
-            }
-            case VALUE_TRUE -> {
-                return JsonBool.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return JsonBool.FALSE;
-            }
-            case VALUE_NULL -> {
-                return JsonNull.INSTANCE;
-            }
             default -> {
+                Optional<JsonValue> scalar = JacksonScalars.read(parser, token);
+                if (scalar.isPresent()) {
+                    return scalar.get();
+                }
                 JsonLocation at = parser.currentTokenLocation();
                 throw new MalformedJsonException(source, at.getLineNr(), at.getColumnNr(), "unexpected token " + token);
             }

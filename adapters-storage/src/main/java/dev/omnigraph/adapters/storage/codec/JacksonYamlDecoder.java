@@ -7,11 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.omnigraph.domain.json.JsonArray;
-import dev.omnigraph.domain.json.JsonBool;
 import dev.omnigraph.domain.json.JsonNull;
-import dev.omnigraph.domain.json.JsonNumber;
 import dev.omnigraph.domain.json.JsonObject;
-import dev.omnigraph.domain.json.JsonString;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.ports.out.MalformedYamlException;
 import dev.omnigraph.ports.out.YamlDecoder;
@@ -19,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link YamlDecoder} on Jackson's streaming YAML parser (SnakeYAML underneath), building the domain tree
@@ -83,25 +81,11 @@ final class JacksonYamlDecoder implements YamlDecoder {
                 }
                 return new JsonArray(elements);
             }
-            case VALUE_STRING -> {
-                return new JsonString(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return JsonNumber.of(parser.getBigIntegerValue());
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return JsonNumber.of(parser.getDecimalValue(), true);
-            }
-            case VALUE_TRUE -> {
-                return JsonBool.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return JsonBool.FALSE;
-            }
-            case VALUE_NULL -> {
-                return JsonNull.INSTANCE;
-            }
             default -> {
+                Optional<JsonValue> scalar = JacksonScalars.read(parser, token);
+                if (scalar.isPresent()) {
+                    return scalar.get();
+                }
                 JsonLocation at = parser.currentTokenLocation();
                 throw new MalformedYamlException(source, at.getLineNr(), at.getColumnNr(), "unexpected YAML token " + token);
             }
