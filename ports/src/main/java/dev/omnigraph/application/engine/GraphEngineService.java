@@ -74,6 +74,9 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphEngineService.class);
 
+    /** The storage format's internal schema version this build writes and reads (HTTP {@code internal_schema_version}). */
+    public static final int INTERNAL_SCHEMA_VERSION = Integer.parseInt(ManifestTable.INTERNAL_SCHEMA_VERSION);
+
     private final ObjectStoreLocator stores;
     private final TableStorage tables;
     private final JsonDecoder json;
@@ -372,7 +375,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         return new GraphRoot(graphUri, files);
     }
 
-    static SnapshotId parseSnapshot(String text) {
+    public static SnapshotId parseSnapshot(String text) {
         try {
             return SnapshotId.parse(text);
         } catch (IllegalArgumentException malformed) {

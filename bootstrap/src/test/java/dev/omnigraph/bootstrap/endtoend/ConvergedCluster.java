@@ -1,0 +1,63 @@
+package dev.omnigraph.bootstrap.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A cluster config folder copied to a scratch place and converged the way an operator does it, through
+ * the packaged CLI: {@code cluster import}, {@code cluster apply}, then each graph's seed data loaded
+ * with {@code omnigraph load}. With no {@code storage:} key the storage root is the folder itself.
+ */
+final class ConvergedCluster {
+
+    private final Path dir;
+
+    private ConvergedCluster(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Copies {@code source} into {@code target} (which must not exist yet) and converges it. */
+    static ConvergedCluster converge(Path source, Path target, Map<String, String> seedsByGraph) {
+        copyTree(source, target);
+        ConvergedCluster cluster = new ConvergedCluster(target);
+        Distribution.omnigraph(target, Map.of(), "cluster", "import", "--config", target.toString()).requireSuccess();
+        Distribution.omnigraph(target, Map.of(), "cluster", "apply", "--config", target.toString()).requireSuccess();
+        seedsByGraph.forEach((graphId, seed) -> Distribution.omnigraph(target, Map.of(), "load", "--data",
+                target.resolve(seed).toString(), "--mode", "overwrite", cluster.graphRoot(graphId)).requireSuccess());
+        return cluster;
+    }
+
+    /** A byte-for-byte copy of this converged cluster (cheaper than converging again). */
+    ConvergedCluster copyTo(Path target) {
+        copyTree(dir, target);
+        return new ConvergedCluster(target);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    String graphRoot(String graphId) {
+        return dir.resolve("graphs").resolve(graphId + ".omni").toString();
+    }
+
+    static void copyTree(Path source, Path target) {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * End-to-end tests of the built distribution: they run {@code bin/omnigraph} and {@code bin/omnigraph-server}
+ * as separate processes (exactly what a user runs) and talk to the server with a real HTTP client. They run
+ * in Maven's integration-test phase ({@code *IT}), after the distribution is packaged.
+ */
+package dev.omnigraph.bootstrap.endtoend;
