@@ -13,11 +13,15 @@ import dev.omnigraph.domain.cluster.config.DeclaredGraph;
 import dev.omnigraph.domain.cluster.config.DeclaredPolicy;
 import dev.omnigraph.domain.cluster.config.DesiredClusterAssembler;
 import dev.omnigraph.domain.cluster.config.GraphSources;
+import dev.omnigraph.domain.cluster.config.PolicyRuntime;
 import dev.omnigraph.domain.cluster.config.QueriesDeclaration;
 import dev.omnigraph.domain.cluster.config.QueryRegistry;
 import dev.omnigraph.domain.cluster.config.SourceFile;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.lang.DiagnosticException;
+import dev.omnigraph.domain.policy.PolicyBundleRead;
+import dev.omnigraph.domain.policy.PolicyBundleReader;
+import dev.omnigraph.domain.policy.PolicyKind;
 import dev.omnigraph.domain.query.ast.QueryDecl;
 import dev.omnigraph.domain.query.parse.ParsedQueries;
 import dev.omnigraph.domain.query.parse.QueryParser;
@@ -42,7 +46,8 @@ import java.util.TreeMap;
  * reserved keys and the strict shape are the domain's reader's), then either only the header checks
  * ({@code status}, {@code force-unlock}) or the full file-free validation plus every referenced file:
  * schemas (read, parse, compile), queries (discovered, parsed, registered, type-checked against the
- * desired schema), policy bundles (read and parsed as YAML), and finally the desired revision.
+ * desired schema), policy bundles (read strictly and checked against their bindings), and finally the
+ * desired revision.
  */
 final class ConfigLoader {
 
@@ -314,9 +319,12 @@ final class ConfigLoader {
     // ---- policies --------------------------------------------------------------------------------
 
     /**
-     * A policy bundle's file. Only its presence and YAML syntax are checked in this build; the strict
-     * bundle model and its Cedar compilation ({@code policy_invalid} for a bad action or scope) arrive
-     * with the policy milestone.
+     * A policy bundle's file: read, parsed as YAML and read strictly as a bundle, then checked against the
+     * kind its bindings give it (bound to {@code cluster} it may only allow {@code graph_list}; bound to
+     * graphs it may not). Every problem becomes one {@code policy_invalid} at {@code policies.<name>.file}.
+     * A bundle whose bindings are empty or mixed has its own binding diagnostics and is checked as a bundle
+     * only. Cedar compilation is not repeated here: every bundle the domain accepts compiles, which the
+     * policy engine's conformance suite pins.
      */
     private Optional<SourceFile> readPolicy(String dir, DeclaredPolicy policy, List<ClusterDiagnostic> diagnostics) {
         String path = SourceFiles.resolve(dir, policy.file());
@@ -331,13 +339,29 @@ final class ConfigLoader {
                     "policy file `" + path + "` is not valid UTF-8"));
         } else {
             try {
-                yaml.decode(path, text.get());
+                JsonValue tree = yaml.decode(path, text.get());
+                PolicyBundleRead read = PolicyBundleReader.read(path, text.get(), tree, boundKind(policy.runtime()));
+                if (read instanceof PolicyBundleRead.Invalid invalid) {
+                    diagnostics.add(ClusterDiagnostic.error(ClusterCodes.POLICY_INVALID, diagnosticPath,
+                            invalid.message()));
+                }
             } catch (MalformedYamlException malformed) {
                 diagnostics.add(ClusterDiagnostic.error(ClusterCodes.POLICY_INVALID, diagnosticPath,
                         "policy bundle is not valid YAML: " + malformed.getMessage()));
             }
         }
         return Optional.of(new SourceFile(path, Sha256.hex(bytes.get())));
+    }
+
+    /** The kind a bundle is served as, from its bindings; none when they are empty or mixed. */
+    private static Optional<PolicyKind> boundKind(PolicyRuntime runtime) {
+        if (runtime instanceof PolicyRuntime.Server) {
+            return Optional.of(PolicyKind.SERVER);
+        }
+        if (runtime instanceof PolicyRuntime.Graph) {
+            return Optional.of(PolicyKind.GRAPH);
+        }
+        return Optional.empty();
     }
 
     private Optional<byte[]> readSource(String path, String missingCode, String diagnosticPath, String what,
