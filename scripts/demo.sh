@@ -1,28 +1,41 @@
 #!/usr/bin/env bash
-# The main job until the server lands: build the distribution if needed, create the example graph
-# (examples/people) in a fresh folder, load its seed data and run its queries.
-# Usage: scripts/demo.sh [graph-folder]   (default: ./target/demo-graph, recreated each run)
+# The main job: serve the example cluster (examples/cluster) from local disk.
+#
+# Builds the distribution on first use, copies the example cluster to a fresh folder (the ledger, catalog
+# and graph roots are written next to its cluster.yaml), converges it with `cluster import` + `cluster
+# apply`, loads the seed data into graph `people`, and serves it on 127.0.0.1:8080 (OMNIGRAPH_BIND
+# overrides) with demo bearer tokens, printing ready-to-paste curl lines. Ctrl-C stops the server.
+#
+# Usage: scripts/demo.sh [cluster-folder]   (default: ./target/demo-cluster, recreated each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-graph="${1:-target/demo-graph}"
-rm -rf "$graph"
-mkdir -p "$(dirname "$graph")"
+cluster="${1:-target/demo-cluster}"
+bind="${OMNIGRAPH_BIND:-127.0.0.1:8080}"
 og=bin/omnigraph
-q=examples/people/queries.gq
 
-$og schema check examples/people/schema.pg
-$og lint --query "$q" --schema examples/people/schema.pg
-$og init --schema examples/people/schema.pg "$graph"
-$og load --data examples/people/seed.jsonl --mode overwrite "$graph"
-$og snapshot "$graph"
-echo
-echo "# who is older than 40?"
-$og query older_than --query "$q" --params '{"min": 40}' --store "$graph"
-echo
-echo "# friends of friends of Ada"
-$og query friends_of_friends --query "$q" --params '{"name": "Ada"}' --store "$graph"
-echo
-echo "# headcount per company (JSON)"
-$og query headcount --query "$q" --store "$graph" --json
-echo
-echo "graph left at $graph; try: $og query person --query $q --params '{\"name\":\"Grace\"}' --store $graph"
+rm -rf "$cluster"
+mkdir -p "$(dirname "$cluster")"
+cp -r examples/cluster "$cluster"
+cluster="$(cd "$cluster" && pwd)"
+
+$og cluster validate --config "$cluster"
+$og cluster import --config "$cluster"
+$og cluster apply --config "$cluster" --as act-admin
+$og load --data "$cluster/seed.jsonl" --mode overwrite "$cluster/graphs/people.omni"
+
+# Demo tokens only: act-alice reads, act-bob also writes, act-admin lists graphs (examples/cluster/policies).
+export OMNIGRAPH_SERVER_BEARER_TOKENS_JSON='{"act-alice":"demo-alice-token","act-bob":"demo-bob-token","act-admin":"demo-admin-token"}'
+port="${bind##*:}"
+cat <<INFO
+
+Serving the example cluster at http://$bind (Ctrl-C stops). Try:
+
+  curl -s -H 'Authorization: Bearer demo-alice-token' -H 'Content-Type: application/json' \\
+       -d '{"params":{"name":"Alice"}}' http://127.0.0.1:$port/graphs/people/queries/acquaintances
+
+  curl -s -H 'Authorization: Bearer demo-alice-token' http://127.0.0.1:$port/graphs/people/queries
+  curl -s -H 'Authorization: Bearer demo-admin-token' http://127.0.0.1:$port/graphs
+  curl -s http://127.0.0.1:$port/openapi.json
+
+INFO
+exec bin/omnigraph-server --cluster "$cluster" --bind "$bind"

@@ -1,26 +1,53 @@
 package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.OmnigraphVersion;
+import dev.omnigraph.adapters.http.HttpServerSettings;
+import dev.omnigraph.adapters.http.HttpServerStarter;
+import dev.omnigraph.adapters.http.RunningHttpServer;
+import dev.omnigraph.adapters.storage.codec.Codecs;
+import dev.omnigraph.application.access.BearerTokenLoader;
+import dev.omnigraph.application.access.BearerTokenSourceException;
+import dev.omnigraph.application.engine.GraphEngineService;
+import dev.omnigraph.application.serving.AdmissionControl;
+import dev.omnigraph.application.serving.BootOutcome;
+import dev.omnigraph.application.serving.BootSettings;
+import dev.omnigraph.domain.access.BearerTokenTable;
+import dev.omnigraph.domain.access.InvalidBearerTokensException;
+import dev.omnigraph.domain.access.TruthyFlag;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Entry point of {@code bin/omnigraph-server}. Serving needs the cluster control plane and the HTTP
- * adapter, which this build does not contain yet: until then the command parses its arguments, answers
- * {@code --help} and {@code --version}, and refuses to start with exit code 1 rather than pretend to serve.
+ * Entry point of {@code bin/omnigraph-server}: boots the applied revision of a cluster (cluster-server
+ * notes §7) and serves it over HTTP until SIGINT or SIGTERM. Exit codes: 0 after a graceful stop, 1 when
+ * the boot is refused (every reason printed on standard error), 2 for bad arguments.
  */
 public final class OmnigraphServerMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OmnigraphServerMain.class);
+    /** micronaut-grpc starts a gRPC server beside any HTTP server unless told not to; gRPC serving is opt-in. */
+    private static final String GRPC_SERVER_ENABLED = "grpc.server.enabled";
 
     private OmnigraphServerMain() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = new CommandLine(new ServerCommand(err));
+        CommandLine commandLine = new CommandLine(new ServerCommand(out, err, System.getenv()));
         commandLine.setOut(out);
         commandLine.setErr(err);
         int exitCode = commandLine.execute(args);
@@ -31,23 +58,142 @@ public final class OmnigraphServerMain {
 
     /** The {@code omnigraph-server} command line. */
     @Command(name = "omnigraph-server", mixinStandardHelpOptions = true, versionProvider = OmnigraphVersion.class,
-            description = "Serves the applied revision of an Omnigraph cluster over HTTP.")
+            description = "Serves the applied revision of an Omnigraph cluster over HTTP.%n"
+                    + "Tokens: OMNIGRAPH_SERVER_BEARER_TOKEN, OMNIGRAPH_SERVER_BEARER_TOKENS_FILE, "
+                    + "OMNIGRAPH_SERVER_BEARER_TOKENS_JSON. Prints OMNIGRAPH_LISTEN_ADDR=<ip:port> once bound.")
     static final class ServerCommand implements Callable<Integer> {
+        private final PrintWriter out;
         private final PrintWriter err;
+        private final Map<String, String> environment;
 
-        @Option(names = "--cluster", required = true, paramLabel = "<dir|uri>",
-                description = "The cluster to serve: a config folder or a storage URI (file://, s3://, az://).")
+        @Option(names = "--cluster", paramLabel = "<dir|uri>",
+                description = "The cluster to serve: a config folder, or a storage root URI (file://, s3://, az://) "
+                        + "for config-free serving. Default: $OMNIGRAPH_CLUSTER.")
         String cluster;
 
-        ServerCommand(PrintWriter err) {
+        @Option(names = "--bind", paramLabel = "<ip:port>", defaultValue = "127.0.0.1:8080",
+                description = "Where to listen (port 0 picks a free port). Default: ${DEFAULT-VALUE}.")
+        String bind;
+
+        @Option(names = "--unauthenticated",
+                description = "Allow serving with no tokens and no policy (local development only); "
+                        + "also OMNIGRAPH_UNAUTHENTICATED=1.")
+        boolean unauthenticated;
+
+        @Option(names = "--require-all-graphs",
+                description = "Refuse to start unless every applied graph can be served; also OMNIGRAPH_REQUIRE_ALL_GRAPHS=1.")
+        boolean requireAllGraphs;
+
+        ServerCommand(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+            this.out = out;
             this.err = err;
+            this.environment = environment;
         }
 
         @Override
-        public Integer call() {
-            err.println("omnigraph-server: error: serving is not available in this build yet; "
-                    + "cluster '" + cluster + "' was not opened");
-            return 1;
+        public Integer call() throws Exception {
+            String source = Optional.ofNullable(cluster).filter(value -> !value.isBlank())
+                    .or(() -> Optional.ofNullable(environment.get("OMNIGRAPH_CLUSTER")).filter(value -> !value.isBlank()))
+                    .orElse(null);
+            if (source == null) {
+                err.println("omnigraph-server: error: omnigraph-server boots from a cluster: pass --cluster <dir|s3://…> "
+                        + "(a cluster config folder, or the storage root of an applied cluster)");
+                return 2;
+            }
+            InetSocketAddress bindAddress;
+            try {
+                bindAddress = parseBind(bind);
+            } catch (IllegalArgumentException invalid) {
+                err.println("omnigraph-server: error: " + invalid.getMessage());
+                return 2;
+            }
+            BearerTokenTable tokens;
+            try {
+                tokens = new BearerTokenLoader(Codecs.json()).load(environment, OmnigraphServerMain::readTokenFile);
+            } catch (BearerTokenSourceException | InvalidBearerTokensException | UncheckedIOException invalid) {
+                err.println("omnigraph-server: error: " + invalid.getMessage());
+                return 1;
+            }
+            AdmissionControl admission = new AdmissionControl(
+                    intSetting("OMNIGRAPH_PER_ACTOR_INFLIGHT_MAX", AdmissionControl.DEFAULT_INFLIGHT_MAX),
+                    longSetting("OMNIGRAPH_PER_ACTOR_BYTES_MAX", AdmissionControl.DEFAULT_BYTES_MAX));
+            BootSettings settings = new BootSettings(source,
+                    requireAllGraphs || TruthyFlag.isTruthy(Optional.ofNullable(environment.get("OMNIGRAPH_REQUIRE_ALL_GRAPHS"))),
+                    unauthenticated || TruthyFlag.isTruthy(Optional.ofNullable(environment.get("OMNIGRAPH_UNAUTHENTICATED"))),
+                    tokens, admission);
+
+            try (ServerWiring wiring = new ServerWiring()) {
+                BootOutcome outcome = wiring.boot().boot(settings);
+                if (outcome instanceof BootOutcome.Refused refused) {
+                    err.println("omnigraph-server: error: " + refused.message());
+                    return 1;
+                }
+                BootOutcome.Ready ready = (BootOutcome.Ready) outcome;
+                ready.warnings().forEach(warning -> LOG.warn("{}", warning));
+                LOG.info("serving {} graph(s) of '{}' in runtime state {}", ready.service().graphs().size(), source,
+                        ready.state());
+                RunningHttpServer http;
+                try {
+                    http = HttpServerStarter.start(ready.service(), HttpServerSettings.of(bindAddress.getHostString(),
+                            bindAddress.getPort(), OmnigraphVersion.current(), GraphEngineService.INTERNAL_SCHEMA_VERSION),
+                            Map.of(GRPC_SERVER_ENABLED, false));
+                } catch (RuntimeException bindFailed) {
+                    err.println("omnigraph-server: error: could not listen on " + bind + ": " + bindFailed.getMessage());
+                    return 1;
+                }
+                CountDownLatch stopped = new CountDownLatch(1);
+                Thread shutdown = new Thread(() -> {
+                    LOG.info("shutting down: finishing in-flight requests");
+                    http.close();
+                    stopped.countDown();
+                }, "omnigraph-server-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdown);
+                out.println("OMNIGRAPH_LISTEN_ADDR=" + http.address().getHostString() + ":" + http.port());
+                out.flush();
+                stopped.await();
+                return 0;
+            }
+        }
+
+        private int intSetting(String name, int fallback) {
+            return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank()).map(String::trim)
+                    .map(Integer::parseInt).orElse(fallback);
+        }
+
+        private long longSetting(String name, long fallback) {
+            return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank()).map(String::trim)
+                    .map(Long::parseLong).orElse(fallback);
+        }
+    }
+
+    /** {@code <ip|host>:<port>}; an IPv6 literal goes in brackets. */
+    static InetSocketAddress parseBind(String bind) {
+        int colon = bind.lastIndexOf(':');
+        if (colon <= 0 || colon == bind.length() - 1) {
+            throw new IllegalArgumentException("--bind wants <ip:port>, not '" + bind + "'");
+        }
+        String host = bind.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(bind.substring(colon + 1));
+        } catch (NumberFormatException notNumber) {
+            throw new IllegalArgumentException("--bind wants <ip:port>, not '" + bind + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--bind port out of range: " + port);
+        }
+        return InetSocketAddress.createUnresolved(host, port);
+    }
+
+    private static String readTokenFile(String path) {
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read OMNIGRAPH_SERVER_BEARER_TOKENS_FILE '" + path + "': "
+                    + unreadable.getMessage(), unreadable);
         }
     }
 }

@@ -20,7 +20,7 @@ import dev.omnigraph.application.query.QueryExecutor;
 import dev.omnigraph.application.serving.AccessGate;
 import dev.omnigraph.application.serving.AdmissionControl;
 import dev.omnigraph.application.serving.CallerAuthentication;
-import dev.omnigraph.application.serving.ClusterGraphServer;
+import dev.omnigraph.application.serving.ClusterServingService;
 import dev.omnigraph.application.serving.ServedGraph;
 import dev.omnigraph.application.serving.StoredQuery;
 import dev.omnigraph.domain.graph.load.LoadMode;
@@ -28,6 +28,7 @@ import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.query.QueryCompiler;
 import dev.omnigraph.domain.query.ast.QueryDecl;
+import dev.omnigraph.domain.policy.PolicyAction;
 import dev.omnigraph.domain.serving.ApiError;
 import dev.omnigraph.domain.serving.ApiErrorDetail;
 import dev.omnigraph.domain.serving.Caller;
@@ -69,24 +70,24 @@ import org.junit.jupiter.api.io.TempDir;
  * (cluster-server notes §9.2) before touching the engine, and reports engine refusals as the API errors
  * the front doors render. Authorization itself (Cedar, runtime states) is tested where it is decided.
  */
-class ClusterGraphServerOnLanceTest {
+class ClusterServingServiceOnLanceTest {
 
     private static TableStorage tables;
     private static GraphEngineService engine;
-    private static ClusterGraphServer.Engines engines;
+    private static ClusterServingService.Engines engines;
 
     @TempDir
     Path temp;
 
     private final RecordingGate gate = new RecordingGate();
-    private ClusterGraphServer server;
+    private ClusterServingService server;
     private final Caller alice = Caller.actor("act-alice");
 
     @BeforeAll
     static void startEngine() {
         tables = TableStorages.lance(LanceProperties.defaults());
         engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(), SystemServices.clock(), SystemServices.ids());
-        engines = new ClusterGraphServer.Engines(engine,
+        engines = new ClusterServingService.Engines(engine,
                 new QueryService(engine, tables, Codecs.json(), new QueryExecutor(new AdjacencyCache(), () -> SystemServices.clock().now())),
                 new MutationService(engine, Codecs.json(), new MutationExecutor(() -> SystemServices.clock().now())),
                 engine, engine, new BranchService(engine));
@@ -117,7 +118,7 @@ class ClusterGraphServerOnLanceTest {
         for (QueryDecl decl : QueryCompiler.parse(new SourceFile("people.gq", stored)).file().queries()) {
             registry.put(decl.name(), new StoredQuery(decl, "people.gq", stored));
         }
-        server = new ClusterGraphServer(List.of(new ServedGraph("people", uri, registry)), new OpenAuthentication(), gate,
+        server = new ClusterServingService(List.of(new ServedGraph("people", uri, registry)), new OpenAuthentication(), gate,
                 new AdmissionControl(1, 1 << 20), engines);
     }
 
@@ -292,13 +293,13 @@ class ClusterGraphServerOnLanceTest {
         boolean denyInvoke;
 
         @Override
-        public void checkGraph(Caller caller, String graphId, String action, Optional<String> branch, Optional<String> targetBranch) {
-            asked.add(graphId + " " + action + " branch=" + branch.orElse("") + " target=" + targetBranch.orElse(""));
+        public void checkGraph(Caller caller, String graphId, PolicyAction action, Optional<String> branch, Optional<String> targetBranch) {
+            asked.add(graphId + " " + action.wireName() + " branch=" + branch.orElse("") + " target=" + targetBranch.orElse(""));
         }
 
         @Override
-        public void checkServer(Caller caller, String action) {
-            asked.add("server " + action);
+        public void checkServer(Caller caller, PolicyAction action) {
+            asked.add("server " + action.wireName());
         }
 
         @Override

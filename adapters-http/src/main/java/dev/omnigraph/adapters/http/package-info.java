@@ -1,7 +1,8 @@
 /**
- * The HTTP API on Micronaut: controllers for {@code /healthz}, {@code /graphs} and {@code /graphs/{id}/…},
- * bearer authentication, error mapping to {@code {"error","code"}} bodies, the OpenAPI document. Public types
- * speak graph vocabulary only.
+ * The HTTP API on Micronaut: what bootstrap needs to serve a {@link dev.omnigraph.ports.in.ServeGraphsUseCase}
+ * over HTTP ({@link dev.omnigraph.adapters.http.HttpServerStarter}, its settings and the running-server
+ * handle). The routes, wire records and error rendering live in {@code routes}; the API description in
+ * {@code openapi}. Public types speak graph vocabulary only.
  *
  * <p>Layer: adapter (driving). Allowed dependencies: ports, domain, Micronaut HTTP and serde.
  */

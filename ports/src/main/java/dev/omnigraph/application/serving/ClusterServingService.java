@@ -10,6 +10,7 @@ import dev.omnigraph.domain.graph.GraphErrorKind;
 import dev.omnigraph.domain.graph.GraphSnapshot.VisibleTable;
 import dev.omnigraph.domain.graph.TableKind;
 import dev.omnigraph.domain.lang.DiagnosticException;
+import dev.omnigraph.domain.policy.PolicyAction;
 import dev.omnigraph.domain.serving.ApiError;
 import dev.omnigraph.domain.serving.ApiErrorCode;
 import dev.omnigraph.domain.serving.ApiErrors;
@@ -70,9 +71,9 @@ import org.slf4j.LoggerFactory;
  * notes §9.2), admits writes per actor, runs the engine use case and reports its failures as API errors.
  * The served set is fixed at boot (no reload).
  */
-public final class ClusterGraphServer implements ServeGraphsUseCase {
+public final class ClusterServingService implements ServeGraphsUseCase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterGraphServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterServingService.class);
     private static final String MAIN = "main";
     static final String SCHEMA_APPLY_DISABLED = "server-side schema apply is disabled for cluster-backed serving; "
             + "update the cluster config, run `omnigraph cluster apply`, and restart the server.";
@@ -87,7 +88,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     private final AdmissionControl admission;
     private final Engines engines;
 
-    public ClusterGraphServer(List<ServedGraph> servedGraphs, CallerAuthentication authentication, AccessGate access,
+    public ClusterServingService(List<ServedGraph> servedGraphs, CallerAuthentication authentication, AccessGate access,
                               AdmissionControl admission, Engines engines) {
         Map<String, ServedGraph> byId = new TreeMap<>();
         for (ServedGraph graph : servedGraphs) {
@@ -119,7 +120,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
 
     @Override
     public ServedGraphListResult listGraphs(Caller caller) {
-        access.checkServer(caller, "graph_list");
+        access.checkServer(caller, PolicyAction.GRAPH_LIST);
         return new ServedGraphListResult(graphs.values().stream()
                 .map(graph -> new ServedGraphListResult.Graph(graph.graphId(), graph.uri())).toList());
     }
@@ -128,7 +129,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     public ServedSnapshotResult snapshot(Caller caller, ServedSnapshotQuery query) {
         ServedGraph graph = graph(query.graphId());
         String branch = query.branch().orElse(MAIN);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.of(branch), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.of(branch), Optional.empty());
         return engineCall(() -> {
             OpenGraph open = engines.engine().open(graph.uri(), branch);
             List<ServedSnapshotResult.Dataset> datasets = new ArrayList<>();
@@ -160,7 +161,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     @Override
     public StoredQueryCatalogResult listStoredQueries(Caller caller, String graphId) {
         ServedGraph graph = graph(graphId);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.of(MAIN), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.of(MAIN), Optional.empty());
         return new StoredQueryCatalogResult(graph.storedQueries().values().stream()
                 .map(stored -> catalogEntry(stored.describe())).toList());
     }
@@ -198,14 +199,14 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     @Override
     public ServedSchemaResult schema(Caller caller, String graphId) {
         ServedGraph graph = graph(graphId);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.empty(), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.empty(), Optional.empty());
         return engineCall(() -> new ServedSchemaResult(engines.engine().open(graph.uri(), MAIN).schema().source()));
     }
 
     @Override
     public ServedSchemaApplyResult applySchema(Caller caller, ServedSchemaApplyCommand command) {
         ServedGraph graph = graph(command.graphId());
-        access.checkGraph(caller, graph.graphId(), "schema_apply", Optional.empty(), Optional.of(MAIN));
+        access.checkGraph(caller, graph.graphId(), PolicyAction.SCHEMA_APPLY, Optional.empty(), Optional.of(MAIN));
         throw new ServingException(ApiError.conflict(SCHEMA_APPLY_DISABLED));
     }
 
@@ -215,9 +216,9 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
         String branch = command.branch().orElse(MAIN);
         boolean createsBranch = command.from().isPresent() && !branchExists(graph, branch);
         if (createsBranch) {
-            access.checkGraph(caller, graph.graphId(), "branch_create", command.from(), Optional.of(branch));
+            access.checkGraph(caller, graph.graphId(), PolicyAction.BRANCH_CREATE, command.from(), Optional.of(branch));
         }
-        access.checkGraph(caller, graph.graphId(), "change", Optional.of(branch), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.CHANGE, Optional.of(branch), Optional.empty());
         try (AdmissionControl.Slot slot = admission.admit(caller, command.jsonl().getBytes(StandardCharsets.UTF_8).length)) {
             return engineCall(() -> {
                 if (createsBranch) {
@@ -241,7 +242,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     public void export(Caller caller, ServedExportCommand command, ExportGraphUseCase.LineSink sink) {
         ServedGraph graph = graph(command.graphId());
         String branch = command.branch().orElse(MAIN);
-        access.checkGraph(caller, graph.graphId(), "export", Optional.of(branch), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.EXPORT, Optional.of(branch), Optional.empty());
         engineCall(() -> engines.exports().exportGraph(
                 new ExportGraphCommand(graph.uri(), branch, Optional.empty(), command.typeNames()), sink));
     }
@@ -249,7 +250,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     @Override
     public ServedBranchListResult listBranches(Caller caller, String graphId) {
         ServedGraph graph = graph(graphId);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.empty(), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.empty(), Optional.empty());
         return engineCall(() -> new ServedBranchListResult(engines.branches().listBranches(graph.uri()).stream()
                 .map(ManageBranchesUseCase.BranchResult::name).toList()));
     }
@@ -258,7 +259,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     public ServedBranchResult createBranch(Caller caller, ServedBranchCreateCommand command) {
         ServedGraph graph = graph(command.graphId());
         String from = command.from().orElse(MAIN);
-        access.checkGraph(caller, graph.graphId(), "branch_create", Optional.of(from), Optional.of(command.name()));
+        access.checkGraph(caller, graph.graphId(), PolicyAction.BRANCH_CREATE, Optional.of(from), Optional.of(command.name()));
         try (AdmissionControl.Slot slot = admission.admit(caller, 0)) {
             return engineCall(() -> {
                 engines.branches().createBranch(graph.uri(), command.name(), from, caller.actor());
@@ -270,7 +271,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     @Override
     public ServedBranchResult deleteBranch(Caller caller, String graphId, String branch) {
         ServedGraph graph = graph(graphId);
-        access.checkGraph(caller, graph.graphId(), "branch_delete", Optional.empty(), Optional.of(branch));
+        access.checkGraph(caller, graph.graphId(), PolicyAction.BRANCH_DELETE, Optional.empty(), Optional.of(branch));
         try (AdmissionControl.Slot slot = admission.admit(caller, 0)) {
             return engineCall(() -> {
                 engines.branches().deleteBranch(graph.uri(), branch, caller.actor());
@@ -283,7 +284,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     public ServedCommitListResult listCommits(Caller caller, String graphId, Optional<String> branch) {
         ServedGraph graph = graph(graphId);
         String resolved = branch.orElse(MAIN);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.of(resolved), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.of(resolved), Optional.empty());
         return engineCall(() -> new ServedCommitListResult(
                 engines.engine().listCommits(new CommitListQuery(graph.uri(), resolved)).commits()));
     }
@@ -291,7 +292,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     @Override
     public CommitResult commit(Caller caller, String graphId, String commitId) {
         ServedGraph graph = graph(graphId);
-        access.checkGraph(caller, graph.graphId(), "read", Optional.empty(), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.empty(), Optional.empty());
         return engineCall(() -> {
             for (ManageBranchesUseCase.BranchResult branch : engines.branches().listBranches(graph.uri())) {
                 Optional<CommitResult> found = engines.engine()
@@ -321,8 +322,8 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
         if (branch.isPresent() && snapshot.isPresent()) {
             throw new ServingException(ApiError.badRequest("give either branch or snapshot, not both"));
         }
-        String readBranch = snapshot.map(ClusterGraphServer::branchOfSnapshot).orElse(branch.orElse(MAIN));
-        access.checkGraph(caller, graph.graphId(), "read", Optional.of(readBranch), Optional.empty());
+        String readBranch = snapshot.map(ClusterServingService::branchOfSnapshot).orElse(branch.orElse(MAIN));
+        access.checkGraph(caller, graph.graphId(), PolicyAction.READ, Optional.of(readBranch), Optional.empty());
         QueryGraphResult result = engineCall(() -> engines.queries().queryGraph(new QueryGraphCommand(graph.uri(),
                 readBranch, snapshot, sourceName, source, queryName, paramsJson)));
         return new ServedReadResult(result.queryName(),
@@ -333,7 +334,7 @@ public final class ClusterGraphServer implements ServeGraphsUseCase {
     private ServedChangeResult runChange(Caller caller, ServedGraph graph, String source, String sourceName,
                                          Optional<String> queryName, String paramsJson, String branch,
                                          Optional<String> expectedHead) {
-        access.checkGraph(caller, graph.graphId(), "change", Optional.of(branch), Optional.empty());
+        access.checkGraph(caller, graph.graphId(), PolicyAction.CHANGE, Optional.of(branch), Optional.empty());
         try (AdmissionControl.Slot slot = admission.admit(caller, source.length() + (long) paramsJson.length())) {
             MutateGraphResult result;
             try {
