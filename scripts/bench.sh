@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a timing harness from the benchmarks module (outside the default build). Numbers are printed,
-# never asserted. The engine run uses the serial collector, as bin/omnigraph does. Usage: scripts/bench.sh language [fixtures-dir] | scripts/bench.sh engine [people] [edges]
+# never asserted. The engine run uses the serial collector, as bin/omnigraph does.
+# Usage: scripts/bench.sh language [fixtures-dir] | scripts/bench.sh engine [people] [edges]
+#        scripts/bench.sh server [clients] [seconds]   (stored read on the example cluster over HTTP)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-language}"
@@ -10,5 +12,26 @@ cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 case "$which" in
   language) exec java -cp "$cp" dev.omnigraph.benchmarks.LanguageBenchmark "${@:-../shared/fixtures}" ;;
   engine) exec java --add-opens=java.base/java.nio=ALL-UNNAMED -XX:+UseSerialGC -Xmx2g -cp "$cp" dev.omnigraph.benchmarks.EngineBenchmark "$@" ;;
-  *) echo "unknown benchmark '$which' (available: language, engine)" >&2; exit 2 ;;
+  server)
+    # converge the example cluster into a scratch folder, serve it on a free port, load it, stop it
+    clients="${1:-16}"; seconds="${2:-30}"
+    dir="$(pwd)/target/bench-cluster"
+    rm -rf "$dir"; mkdir -p target; cp -r examples/cluster "$dir"
+    bin/omnigraph cluster import --config "$dir" >/dev/null
+    bin/omnigraph cluster apply --config "$dir" >/dev/null
+    bin/omnigraph load --data "$dir/seed.jsonl" --mode overwrite "$dir/graphs/people.omni" >/dev/null
+    out="$(mktemp)"
+    OMNIGRAPH_LOG_LEVEL=WARN OMNIGRAPH_SERVER_BEARER_TOKENS_JSON='{"act-alice":"bench-token"}' \
+      bin/omnigraph-server --cluster "$dir" --bind 127.0.0.1:0 >"$out" &
+    server=$!
+    trap 'kill $server 2>/dev/null || true; rm -f "$out"' EXIT
+    for _ in $(seq 1 120); do grep -q OMNIGRAPH_LISTEN_ADDR "$out" && break; sleep 0.5; done
+    addr="$(sed -n 's/^OMNIGRAPH_LISTEN_ADDR=//p' "$out")"
+    [ -n "$addr" ] || { echo "the server did not start" >&2; exit 1; }
+    echo "server pid $server at $addr"
+    java -cp "$cp" dev.omnigraph.benchmarks.ServerLoadBenchmark "http://$addr" /graphs/people/queries/person \
+      '{"params":{"name":"Alice"}}' bench-token "$clients" "$seconds"
+    echo "server peak RSS: $(grep VmHWM /proc/$server/status 2>/dev/null | awk '{print $2/1024 " MiB"}' || echo n/a)"
+    ;;
+  *) echo "unknown benchmark '$which' (available: language, engine, server)" >&2; exit 2 ;;
 esac

@@ -128,6 +128,7 @@ class ClusterServingServiceOnLanceTest {
                 () -> server.snapshot(alice, new ServedSnapshotQuery("nope", Optional.empty())));
         assertEquals(ApiError.graphNotFound("nope"), missing.error());
         assertEquals(404, assertThrows(ServingException.class, () -> server.listBranches(alice, "nope")).error().status());
+        assertEquals(400, assertThrows(ServingException.class, () -> server.listBranches(alice, "not_servable")).error().status());
         assertTrue(gate.asked.isEmpty());
     }
 

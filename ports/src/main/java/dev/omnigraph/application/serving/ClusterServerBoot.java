@@ -18,6 +18,7 @@ import dev.omnigraph.domain.policy.PolicyKind;
 import dev.omnigraph.domain.policy.PolicyScope;
 import dev.omnigraph.domain.query.QueryCompiler;
 import dev.omnigraph.domain.query.ast.QueryDecl;
+import dev.omnigraph.domain.serving.ServedGraphIds;
 import dev.omnigraph.ports.in.ReadServingSnapshotUseCase;
 import dev.omnigraph.ports.in.ServingSnapshotQuery;
 import dev.omnigraph.ports.in.ServingSnapshotResult;
@@ -119,6 +120,11 @@ public final class ClusterServerBoot {
         Map<String, ServingGraph> candidates = new LinkedHashMap<>();
         Map<String, Map<String, StoredQuery>> registries = new TreeMap<>();
         for (ServingGraph graph : snapshot.graphs()) {
+            Optional<String> invalidId = ServedGraphIds.problem(graph.graphId());
+            if (invalidId.isPresent()) {
+                quarantine(quarantined, warnings, graph.graphId(), "invalid server graph id: " + invalidId.get());
+                continue;
+            }
             try {
                 registries.put(graph.graphId(), registry(snapshot.queriesOf(graph.graphId())));
             } catch (DiagnosticException | IllegalArgumentException unparsable) {

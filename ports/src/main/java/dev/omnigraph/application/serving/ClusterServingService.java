@@ -15,6 +15,7 @@ import dev.omnigraph.domain.serving.ApiError;
 import dev.omnigraph.domain.serving.ApiErrorCode;
 import dev.omnigraph.domain.serving.ApiErrors;
 import dev.omnigraph.domain.serving.Caller;
+import dev.omnigraph.domain.serving.ServedGraphIds;
 import dev.omnigraph.domain.serving.ServingException;
 import dev.omnigraph.ports.in.CommitListQuery;
 import dev.omnigraph.ports.in.CommitResult;
@@ -231,7 +232,7 @@ public final class ClusterServingService implements ServeGraphsUseCase {
                 List<ServedLoadResult.TypeCount> edges = counts(loaded.edgesLoaded());
                 long total = nodes.stream().mapToLong(ServedLoadResult.TypeCount::entitiesLoaded).sum()
                         + edges.stream().mapToLong(ServedLoadResult.TypeCount::entitiesLoaded).sum();
-                return new ServedLoadResult(graph.uri(), branch, createsBranch ? command.from() : Optional.empty(),
+                return new ServedLoadResult(graph.uri(), branch, command.from(),
                         createsBranch, command.mode(), nodes, edges, total, caller.actor(),
                         loaded.commitId().map(id -> commitOn(graph, branch, id)));
             });
@@ -309,6 +310,9 @@ public final class ClusterServingService implements ServeGraphsUseCase {
     // ---- shared steps --------------------------------------------------------------------------
 
     private ServedGraph graph(String graphId) {
+        ServedGraphIds.problem(graphId).ifPresent(problem -> {
+            throw new ServingException(ApiError.badRequest(problem));
+        });
         ServedGraph graph = graphs.get(graphId);
         if (graph == null) {
             throw new ServingException(ApiError.graphNotFound(graphId));
