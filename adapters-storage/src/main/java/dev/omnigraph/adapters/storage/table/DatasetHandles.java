@@ -16,8 +16,11 @@ import org.lance.Dataset;
  * native allocation per scan, which dominates small point reads.
  *
  * <p>Handles are leased: a lease keeps its handle open until released even if the cache evicts it
- * meanwhile (the last release of an evicted handle closes it). The cache holds at most {@code capacity}
- * idle-or-busy entries, evicting the least recently used. Thread-safe.
+ * meanwhile (the last release of an evicted handle closes it). Lance serializes some calls on one handle
+ * ({@code Dataset.take} is {@code synchronized}), so concurrent readers of one version get handles of
+ * their own: a lease prefers an idle handle of the version, opens another while fewer than
+ * {@code handlesPerVersion} exist, and only then shares the least busy one. The cache holds at most
+ * {@code capacity} handles in all, evicting the least recently used versions. Thread-safe.
  */
 final class DatasetHandles implements AutoCloseable {
 
@@ -48,15 +51,28 @@ final class DatasetHandles implements AutoCloseable {
         }
     }
 
+    /** Handles one version may have open at once (enough for the readers of a small server's cores). */
+    static final int DEFAULT_HANDLES_PER_VERSION = 4;
+
     private final int capacity;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final int handlesPerVersion;
+    private final LinkedHashMap<String, List<Entry>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private int handleCount;
     private boolean closed;
 
     DatasetHandles(int capacity) {
+        this(capacity, DEFAULT_HANDLES_PER_VERSION);
+    }
+
+    DatasetHandles(int capacity, int handlesPerVersion) {
         if (capacity < 0) {
             throw new IllegalArgumentException("handle cache capacity must not be negative: " + capacity);
         }
+        if (handlesPerVersion < 1) {
+            throw new IllegalArgumentException("at least one handle per version: " + handlesPerVersion);
+        }
         this.capacity = capacity;
+        this.handlesPerVersion = handlesPerVersion;
     }
 
     private static String key(String location, String branch, long version) {
@@ -71,10 +87,13 @@ final class DatasetHandles implements AutoCloseable {
                 Function<Dataset, TableSchema> schemaOf) {
         String key = key(location, branch, version);
         synchronized (this) {
-            Entry cached = entries.get(key);
+            List<Entry> cached = entries.get(key);
             if (cached != null) {
-                cached.leases++;
-                return leaseOf(cached);
+                Entry idle = leastBusy(cached);
+                if (idle.leases == 0 || cached.size() >= handlesPerVersion) {
+                    idle.leases++;
+                    return leaseOf(idle);
+                }
             }
         }
         Dataset opened = opener.get();
@@ -88,17 +107,18 @@ final class DatasetHandles implements AutoCloseable {
         List<Dataset> toClose = new ArrayList<>();
         Entry leased;
         synchronized (this) {
-            Entry raced = closed ? null : entries.get(key);
-            if (raced != null) {
-                toClose.add(opened);
-                leased = raced;
+            List<Entry> pool = closed ? null : entries.get(key);
+            if (pool != null && pool.size() >= handlesPerVersion) {
+                toClose.add(opened); // others opened this version's handles meanwhile
+                leased = leastBusy(pool);
             } else if (closed || capacity == 0) {
                 fresh.evicted = true;
                 leased = fresh;
             } else {
-                entries.put(key, fresh);
+                entries.computeIfAbsent(key, k -> new ArrayList<>()).add(fresh);
+                handleCount++;
                 leased = fresh;
-                evictBeyondCapacity(toClose);
+                evictBeyondCapacity(key, toClose);
             }
             leased.leases++;
         }
@@ -106,12 +126,29 @@ final class DatasetHandles implements AutoCloseable {
         return leaseOf(leased);
     }
 
-    private void evictBeyondCapacity(List<Dataset> toClose) {
-        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-        while (entries.size() > capacity && eldest.hasNext()) {
-            Entry entry = eldest.next().getValue();
+    private static Entry leastBusy(List<Entry> pool) {
+        Entry best = pool.get(0);
+        for (Entry entry : pool) {
+            if (entry.leases < best.leases) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    /** Evicts whole versions, least recently used first, never the one just leased. */
+    private void evictBeyondCapacity(String keep, List<Dataset> toClose) {
+        Iterator<Map.Entry<String, List<Entry>>> eldest = entries.entrySet().iterator();
+        while (handleCount > capacity && eldest.hasNext()) {
+            Map.Entry<String, List<Entry>> next = eldest.next();
+            if (next.getKey().equals(keep)) {
+                continue;
+            }
             eldest.remove();
-            retire(entry, toClose);
+            for (Entry entry : next.getValue()) {
+                handleCount--;
+                retire(entry, toClose);
+            }
         }
     }
 
@@ -169,12 +206,15 @@ final class DatasetHandles implements AutoCloseable {
         String prefix = location + '\u0000';
         List<Dataset> toClose = new ArrayList<>();
         synchronized (this) {
-            Iterator<Map.Entry<String, Entry>> all = entries.entrySet().iterator();
+            Iterator<Map.Entry<String, List<Entry>>> all = entries.entrySet().iterator();
             while (all.hasNext()) {
-                Map.Entry<String, Entry> next = all.next();
+                Map.Entry<String, List<Entry>> next = all.next();
                 if (next.getKey().startsWith(prefix)) {
                     all.remove();
-                    retire(next.getValue(), toClose);
+                    for (Entry entry : next.getValue()) {
+                        handleCount--;
+                        retire(entry, toClose);
+                    }
                 }
             }
         }
@@ -187,10 +227,13 @@ final class DatasetHandles implements AutoCloseable {
         List<Dataset> toClose = new ArrayList<>();
         synchronized (this) {
             closed = true;
-            for (Entry entry : entries.values()) {
-                retire(entry, toClose);
+            for (List<Entry> pool : entries.values()) {
+                for (Entry entry : pool) {
+                    retire(entry, toClose);
+                }
             }
             entries.clear();
+            handleCount = 0;
         }
         toClose.forEach(Dataset::close);
     }
