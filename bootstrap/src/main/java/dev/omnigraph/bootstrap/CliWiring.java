@@ -9,6 +9,7 @@ import dev.omnigraph.adapters.storage.table.TableStorages;
 import dev.omnigraph.application.cluster.ClusterService;
 import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
+import dev.omnigraph.application.engine.MaintenanceService;
 import dev.omnigraph.application.engine.MutationService;
 import dev.omnigraph.application.engine.QueryService;
 import dev.omnigraph.application.engine.SchemaApplyService;
@@ -38,7 +39,8 @@ final class CliWiring {
         SchemaApplyService schemaApply = new SchemaApplyService(engine);
         ClusterService cluster = new ClusterService(ObjectStores.locator(), Codecs.yaml(), Codecs.json(),
                 SystemServices.clock(), SystemServices.ids(), engine, engine, language, schemaApply, tables);
+        MaintenanceService maintenance = new MaintenanceService(engine);
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
-                new BranchService(engine), schemaApply, cluster);
+                new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance);
     }
 }

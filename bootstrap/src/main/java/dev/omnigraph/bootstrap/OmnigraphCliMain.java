@@ -1,8 +1,11 @@
 package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.OmnigraphCli;
+import dev.omnigraph.adapters.cli.OperatorConfig;
+import dev.omnigraph.adapters.storage.codec.Codecs;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Entry point of {@code bin/omnigraph}: the only place the CLI touches the process's standard streams. */
 public final class OmnigraphCliMain {
@@ -12,7 +15,9 @@ public final class OmnigraphCliMain {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int exitCode = OmnigraphCli.create(out, err, debugRequested(), CliWiring.services()).execute(args);
+        OperatorConfig operator = OperatorConfig.fromEnvironment(System.getenv(),
+                Optional.ofNullable(System.getProperty("user.home")), Codecs.yaml());
+        int exitCode = OmnigraphCli.create(out, err, debugRequested(), CliWiring.services(), operator).execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -77,6 +77,22 @@ final class ClusterCommand {
         static Optional<String> actor(String actor) {
             return Optional.ofNullable(actor).map(String::strip).filter(value -> !value.isEmpty());
         }
+
+        /**
+         * The actor chain of the cluster commands: {@code --as}, else {@code operator.actor} of the operator
+         * layer, else none. The operator file is read only when {@code --as} is absent; its warnings go to
+         * standard error, and a file it cannot understand fails the command.
+         */
+        Optional<String> actorOrOperatorDefault(String flag) {
+            Optional<String> given = actor(flag);
+            if (given.isPresent()) {
+                return given;
+            }
+            OperatorConfig.Settings settings = operator().settings();
+            settings.warnings().forEach(warning -> err().println("warning: " + warning));
+            err().flush();
+            return settings.actor();
+        }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -135,12 +151,14 @@ final class ClusterCommand {
             description = {"Converge storage to the desired revision: sweep, graph creates, schema migrations,",
                 "catalog payloads, approved deletes, then one state write (none when already converged)."})
     static final class Apply extends ClusterSubcommand {
-        @Option(names = "--as", paramLabel = "ACTOR", description = "The actor recorded on commits, sidecars and tombstones.")
+        @Option(names = "--as", paramLabel = "ACTOR", description = {"The actor recorded on commits, sidecars and "
+                + "tombstones", "(default: operator.actor of ~/.omnigraph/config.yaml)."})
         String actor;
 
         @Override
         public Integer call() {
-            ApplyClusterResult result = cluster().apply(new ApplyClusterCommand(configDir(), actor(actor)));
+            ApplyClusterResult result = cluster().apply(new ApplyClusterCommand(configDir(),
+                    actorOrOperatorDefault(actor)));
             List<String> lines = new ArrayList<>();
             lines.add("cluster apply: " + result.appliedCount() + " applied, " + result.deferredCount()
                     + " deferred/blocked");
@@ -181,12 +199,13 @@ final class ClusterCommand {
 
     /** Refresh and import share their output. */
     abstract static class Sync extends ClusterSubcommand {
-        @Option(names = "--as", paramLabel = "ACTOR", description = "The actor recorded on recovery roll-forwards.")
+        @Option(names = "--as", paramLabel = "ACTOR", description = {"The actor recorded on recovery roll-forwards",
+            "(default: operator.actor of ~/.omnigraph/config.yaml)."})
         String actor;
 
         int sync(StateSync operation) {
             SyncClusterStateResult result = cluster().syncState(new SyncClusterStateCommand(configDir(), operation,
-                    actor(actor)));
+                    actorOrOperatorDefault(actor)));
             StateObservations observed = result.stateObservations();
             List<String> lines = new ArrayList<>();
             lines.add("cluster " + operation.label() + ": revision " + observed.stateRevision() + ", "
@@ -223,14 +242,16 @@ final class ClusterCommand {
         @Parameters(index = "0", paramLabel = "RESOURCE", description = "The resource address, e.g. graph.people.")
         String resource;
 
-        @Option(names = "--as", paramLabel = "ACTOR", description = "The approver (required).")
+        @Option(names = "--as", paramLabel = "ACTOR", description = {"The approver (required unless operator.actor",
+            "is set in ~/.omnigraph/config.yaml)."})
         String actor;
 
         @Override
         public Integer call() {
-            Optional<String> approver = actor(actor);
+            Optional<String> approver = actorOrOperatorDefault(actor);
             if (approver.isEmpty()) {
-                err().println("omnigraph: error: `cluster approve` requires an approver: pass --as ACTOR");
+                err().println("omnigraph: error: `cluster approve` requires an approver: pass --as ACTOR (or set "
+                        + "operator.actor in the operator config)");
                 err().flush();
                 return OmnigraphCli.EXIT_FAILURE;
             }

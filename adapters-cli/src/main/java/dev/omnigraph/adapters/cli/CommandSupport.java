@@ -22,6 +22,10 @@ abstract class CommandSupport {
         return ((OmnigraphCommand) spec.root().userObject()).services();
     }
 
+    OperatorConfig operator() {
+        return ((OmnigraphCommand) spec.root().userObject()).operator();
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -24,8 +24,15 @@ public final class OmnigraphCli {
 
     private OmnigraphCli() {}
 
+    /** The command line without an operator layer: {@code --as} is the only source of an actor. */
     public static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, CliServices services) {
-        CommandLine commandLine = new CommandLine(new OmnigraphCommand(services));
+        return create(out, err, debug, services, OperatorConfig.absent());
+    }
+
+    /** The command line with the operator layer commands take their defaults from ({@code operator.actor}). */
+    public static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, CliServices services,
+                                     OperatorConfig operator) {
+        CommandLine commandLine = new CommandLine(new OmnigraphCommand(services, operator));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {

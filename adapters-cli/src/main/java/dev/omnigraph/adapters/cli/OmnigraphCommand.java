@@ -17,16 +17,27 @@ import picocli.CommandLine.HelpCommand;
             "4 a conditional write lost its race (the branch head moved)."},
         subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
             CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class, MutateCommand.class,
-            BranchCommand.class, ClusterCommand.class})
+            BranchCommand.class, OptimizeCommand.class, RepairCommand.class, CleanupCommand.class, ClusterCommand.class})
 public final class OmnigraphCommand {
 
     private final CliServices services;
+    private final OperatorConfig operator;
 
     public OmnigraphCommand(CliServices services) {
+        this(services, OperatorConfig.absent());
+    }
+
+    public OmnigraphCommand(CliServices services, OperatorConfig operator) {
         this.services = Objects.requireNonNull(services, "services");
+        this.operator = Objects.requireNonNull(operator, "operator");
     }
 
     CliServices services() {
         return services;
+    }
+
+    /** The operator layer ({@code ~/.omnigraph/config.yaml}) defaults come from. */
+    OperatorConfig operator() {
+        return operator;
     }
 }

@@ -14,7 +14,7 @@ class OmnigraphCliTest {
 
     private int run(String... args) {
         return OmnigraphCli.create(new PrintWriter(out, true), new PrintWriter(err, true), false,
-                new CliServices(null, null, null, null, null, null, null, null, null, null, null, null)).execute(args);
+                new CliServices(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)).execute(args);
     }
 
     @Test
@@ -34,5 +34,41 @@ class OmnigraphCliTest {
     void an_unknown_verb_is_a_usage_error_with_exit_code_2() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString().contains("Unmatched argument"), err.toString());
+    }
+
+    @Test
+    void the_maintenance_verbs_are_listed() {
+        assertEquals(0, run("--help"));
+        for (String verb : new String[] {"optimize", "repair", "cleanup"}) {
+            assertTrue(out.toString().contains("  " + verb + " "), out.toString());
+        }
+    }
+
+    @Test
+    void cleanup_without_confirm_only_shows_the_policy_and_touches_nothing() {
+        assertEquals(0, run("cleanup", "/nowhere/g", "--keep", "10", "--older-than", "7d"));
+        assertEquals("", out.toString());
+        assertEquals("cleanup is destructive — rerun with --confirm. Policy for /nowhere/g: keep 10 versions, remove "
+                + "anything older than 7d", err.toString().strip());
+    }
+
+    @Test
+    void cleanup_without_a_policy_or_with_a_bad_age_is_a_usage_error() {
+        assertEquals(2, run("cleanup", "/nowhere/g", "--confirm"));
+        assertTrue(err.toString().contains("cleanup requires at least one of --keep or --older-than"), err.toString());
+        assertEquals(2, run("cleanup", "/nowhere/g", "--older-than", "soon"));
+        assertTrue(err.toString().contains("invalid duration 'soon'"), err.toString());
+        assertEquals(2, run("cleanup", "/nowhere/g", "--keep", "-1"));
+        assertTrue(err.toString().contains("--keep must not be negative"), err.toString());
+    }
+
+    @Test
+    void repair_force_without_confirm_and_a_remote_uri_are_usage_errors() {
+        assertEquals(2, run("repair", "/nowhere/g", "--force"));
+        assertTrue(err.toString().contains("repair --force requires --confirm"), err.toString());
+        assertEquals(2, run("optimize", "https://example.org/g"));
+        assertTrue(err.toString().contains("a remote graph must be addressed with --server"), err.toString());
+        assertEquals(2, run("optimize"));
+        assertTrue(err.toString().contains("missing graph"), err.toString());
     }
 }

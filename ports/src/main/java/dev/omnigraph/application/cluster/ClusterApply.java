@@ -1,5 +1,8 @@
 package dev.omnigraph.application.cluster;
 
+import dev.omnigraph.application.failpoint.FailpointNames;
+import dev.omnigraph.application.failpoint.Failpoints;
+import dev.omnigraph.application.failpoint.InjectedFailpointException;
 import dev.omnigraph.domain.cluster.ClusterCodes;
 import dev.omnigraph.domain.cluster.ClusterDiagnostic;
 import dev.omnigraph.domain.cluster.ClusterLayout;
@@ -49,6 +52,14 @@ import org.slf4j.LoggerFactory;
  * graph-moving failure skips every later graph-moving step (their graphs count as failed, so nothing that
  * did not run is recorded). Sidecars and consumed approvals are finalised only after the ledger write
  * landed (or when none was needed); an early return leaves them for the next sweep.
+ *
+ * <p>The eight {@code cluster_apply.*} failpoints mark the crash windows of §5.5 where the reference
+ * marks them. An injected failure becomes this run's {@code injected_failpoint} error and behaves as the
+ * reference's: before an engine call ({@code before_graph_create}, {@code before_schema_apply},
+ * {@code before_graph_delete}) it fails that graph step like an engine error, keeping the sidecar; after
+ * one ({@code after_graph_create}, {@code after_schema_apply}, {@code after_graph_delete}) and after the
+ * payload phase the run stops at once with nothing acknowledged; before the ledger write it counts as a
+ * failed write.
  */
 final class ClusterApply {
 
@@ -73,6 +84,11 @@ final class ClusterApply {
                     || change.is(ApplyDisposition.BLOCKED)).count();
             return new Outcome(changes, applied, deferred, false, false, asRead.resourceStatuses());
         }
+
+        /** A run a crash window stopped: nothing counts as applied, the on-disk statuses are what is persisted. */
+        static Outcome crashed(List<PlanChange> changes, ClusterState asRead) {
+            return new Outcome(changes, 0, 0, false, false, asRead.resourceStatuses());
+        }
     }
 
     private final ClusterService service;
@@ -87,6 +103,8 @@ final class ClusterApply {
     private final Map<String, FailedGraphOrigin> failed = new LinkedHashMap<>();
     private final List<String> runSidecars = new ArrayList<>();
     private final List<ApplyLedgerTransition.ExecutedDelete> executedDeletes = new ArrayList<>();
+    /** An after-the-engine crash window fired: the run returns before anything is acknowledged. */
+    private boolean crashed;
 
     ClusterApply(ClusterService service, ClusterService.Run run, SourceFiles files, GraphOperations graphs,
                  Optional<String> actor) {
@@ -132,14 +150,26 @@ final class ClusterApply {
         ApplyPlan plan = ((ApplyPlan.Preparation.Ready) preparation).plan();
 
         createGraphs(plan, Optional.of(cas));
+        if (crashed) {
+            return Outcome.crashed(plan.changes(), asRead);
+        }
         migrateSchemas(plan, ledger, Optional.of(cas));
+        if (crashed) {
+            return Outcome.crashed(plan.changes(), asRead);
+        }
         plan = plan.demoted(failed, desired.dependencies());
 
         if (!writePayloads(plan)) {
             run.addAll(plan.dispositionWarnings());
             return Outcome.stopped(plan.changes(), asRead);
         }
+        if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_PAYLOAD_PHASE)) {
+            return Outcome.crashed(plan.changes(), asRead);
+        }
         deleteGraphs(plan, artifacts, Optional.of(cas));
+        if (crashed) {
+            return Outcome.crashed(plan.changes(), asRead);
+        }
         plan = plan.demoted(failed, desired.dependencies());
         run.addAll(plan.dispositionWarnings());
 
@@ -149,7 +179,10 @@ final class ClusterApply {
         boolean written = false;
         ClusterState persisted = asRead;
         if (write instanceof LedgerWrite.Write next) {
-            written = service.writeState(run, next.state(), Optional.of(cas));
+            // An injected failure here counts as a failed write (statuses as read, sidecars kept); a
+            // callback that rewrites state.json makes the compare-and-swap below fail on its own.
+            written = survives(FailpointNames.CLUSTER_APPLY_BEFORE_STATE_WRITE)
+                    && service.writeState(run, next.state(), Optional.of(cas));
             if (!written) {
                 return new Outcome(plan.changes(), plan.appliedCount(), plan.deferredCount(), false, false,
                         asRead.resourceStatuses());
@@ -184,6 +217,10 @@ final class ClusterApply {
                 continue;
             }
             String location = ClusterLayout.recoverySidecar(sidecar.operationId());
+            if (!survives(FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_CREATE)) {
+                failed.put(graphId, FailedGraphOrigin.GRAPH_CREATE);
+                continue;
+            }
             Optional<Source> source = reread(schemaAddress, digest);
             if (source.isEmpty()) {
                 deleteQuietly(location);
@@ -200,6 +237,10 @@ final class ClusterApply {
                 continue;
             }
             rewriteQuietly(sidecar, graphs.tryManifestVersion(graphUri));
+            if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_CREATE)) {
+                crashed = true;
+                return;
+            }
             runSidecars.add(location);
             LOG.info("created graph {} at {}", graphId, graphUri);
         }
@@ -236,6 +277,10 @@ final class ClusterApply {
                 continue;
             }
             String location = ClusterLayout.recoverySidecar(sidecar.operationId());
+            if (!survives(FailpointNames.CLUSTER_APPLY_BEFORE_SCHEMA_APPLY)) {
+                failed.put(graphId, FailedGraphOrigin.SCHEMA_APPLY);
+                continue;
+            }
             ApplySchemaResult result;
             try {
                 result = graphs.apply(graphUri, source.get().name(), source.get().text(), actor);
@@ -251,6 +296,10 @@ final class ClusterApply {
                 continue;
             }
             rewriteQuietly(sidecar, OptionalLong.of(result.graphManifestVersion()));
+            if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_SCHEMA_APPLY)) {
+                crashed = true;
+                return;
+            }
             runSidecars.add(location);
             LOG.info("migrated the schema of graph {} ({} step(s))", graphId, result.plan().steps().size());
         }
@@ -316,6 +365,10 @@ final class ClusterApply {
             if (!writeSidecar(sidecar, graphId, FailedGraphOrigin.GRAPH_DELETE)) {
                 continue;
             }
+            if (!survives(FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_DELETE)) {
+                failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
+                continue;
+            }
             try {
                 graphs.delete(store, graphId);
             } catch (RuntimeException failure) {
@@ -324,6 +377,10 @@ final class ClusterApply {
                 failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
                 continue;
             }
+            if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_DELETE)) {
+                crashed = true;
+                return;
+            }
             executedDeletes.add(new ApplyLedgerTransition.ExecutedDelete(graphId, approvalId));
             runSidecars.add(ClusterLayout.recoverySidecar(sidecar.operationId()));
             LOG.info("deleted graph {} at {} (approval {})", graphId, graphUri, approvalId.orElse("none"));
@@ -331,6 +388,22 @@ final class ClusterApply {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /**
+     * Passes a crash window. True unless a test armed it to fail; then the injected failure is this run's
+     * {@code injected_failpoint} error and the caller stops as a crash there would. While nothing is armed
+     * this costs what {@link Failpoints#maybeFail(String)} costs: one volatile read.
+     */
+    private boolean survives(String failpoint) {
+        try {
+            Failpoints.maybeFail(failpoint);
+            return true;
+        } catch (InjectedFailpointException injected) {
+            run.add(ClusterDiagnostic.error(ClusterCodes.INJECTED_FAILPOINT, injected.failpointName(),
+                    injected.getMessage()));
+            return false;
+        }
+    }
 
     /** A source file re-read for a step, verified against the planned digest. */
     private record Source(String name, byte[] bytes, String text) {

@@ -56,6 +56,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,8 +67,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The graph engine's entry points for creating, opening, loading, exporting and describing graphs.
  *
- * <p>Writers of one graph are serialised inside the process by a per-root gate; across processes the
- * manifest's compare-and-swap makes exactly one publication win and the others fail or re-parent.
+ * <p>Writers of one graph are serialised inside the process by a per-root gate. Across processes, a writer
+ * whose branch head moved between preparing and its first effect writes nothing (and is replayed, fails its
+ * precondition or reports a conflict, see {@link dev.omnigraph.domain.graph.StaleWriteDecision}); after that,
+ * table expected versions and the manifest's compare-and-swap make exactly one publication win, and the
+ * others fail or re-parent.
  */
 public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseCase, ExportGraphUseCase,
         DescribeGraphUseCase {
@@ -90,7 +94,28 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
     private final RecoverableWrites writes;
     private final ConcurrentHashMap<String, ReentrantLock> writerGates = new ConcurrentHashMap<>();
 
+    /**
+     * An engine for processes that open a graph for one operation each (the CLI): every writer, and every
+     * maintenance operation, first resolves pending recoveries with the full sweep ({@link SweepMode#FULL}),
+     * as opening the graph for writes does in the reference.
+     */
     public GraphEngineService(ObjectStoreLocator stores, TableStorage tables, JsonDecoder json, Clock clock, IdSource ids) {
+        this(stores, tables, json, clock, ids, SweepMode.FULL);
+    }
+
+    /**
+     * An engine with an explicit heal mode for writers (engine notes §8.2, the heal-first rule). A long-lived
+     * process (a server) passes {@link SweepMode#ROLL_FORWARD_ONLY}: it calls {@link #recoverGraph} once per
+     * graph when it opens it (the full sweep, which may restore tables), and from then on writers only roll
+     * forward what fully landed and refuse with {@code recovery_required} when a sidecar needs a restore —
+     * a restore inside a live process could orphan a concurrent append. Maintenance operations then refuse
+     * any sidecar still pending instead of sweeping.
+     *
+     * @param writerHealMode {@link SweepMode#FULL} for one operation per process, {@link SweepMode#ROLL_FORWARD_ONLY}
+     *     for a long-lived process that swept at open
+     */
+    public GraphEngineService(ObjectStoreLocator stores, TableStorage tables, JsonDecoder json, Clock clock, IdSource ids,
+                              SweepMode writerHealMode) {
         this.stores = stores;
         this.tables = tables;
         this.json = json;
@@ -100,8 +125,13 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         this.publisher = new ManifestPublisher(tables, manifest);
         this.loader = new GraphLoader(tables, json, ids);
         this.recovery = new RecoveryService(this);
-        this.writes = new RecoverableWrites(this, recovery, SweepMode.FULL);
+        this.writes = new RecoverableWrites(this, recovery, Objects.requireNonNull(writerHealMode, "writerHealMode"));
         this.exporter = new GraphExporter(tables);
+    }
+
+    /** How writers heal pending recoveries in this engine (see the constructors). */
+    public SweepMode writerHealMode() {
+        return writes.healMode();
     }
 
     // ---- init ------------------------------------------------------------------------------------
@@ -178,8 +208,12 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
             checkManifestStamp(root, branch, version);
             rows = manifest.read(TableRef.at(root.manifestLocation(), branch, version));
         } catch (TableVersionNotFoundException missing) {
+            if (version <= latestManifestVersion(root, branch)) {
+                throw new GraphEngineException(GraphErrorKind.HISTORICAL_VERSION_RECLAIMED, "snapshot "
+                        + SnapshotId.of(branch, version) + " was reclaimed by cleanup", missing);
+            }
             throw new GraphEngineException(GraphErrorKind.COMMIT_NOT_FOUND, "snapshot "
-                    + SnapshotId.of(branch, version) + " does not exist or was reclaimed by cleanup", missing);
+                    + SnapshotId.of(branch, version) + " does not exist", missing);
         }
         GraphSnapshot snapshot = ManifestFold.snapshot(branch, version, rows);
         return new OpenGraph(root, contract, GraphTables.layouts(contract.ir()), snapshot);
@@ -217,10 +251,15 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     // ---- load --------------------------------------------------------------------------------
 
+    /**
+     * Loads are replayable: when another writer moves the branch between staging and the first effect, the
+     * load is staged again on the new head (so a strict append then meets the winner's keys and fails with
+     * {@code key_conflict}, and a merge applies on top of the winner).
+     */
     @Override
     public LoadGraphResult loadGraph(LoadGraphCommand command, ProgressListener progress) {
         GraphRoot root = root(command.graphUri());
-        return underWriterGate(root, () -> {
+        return underWriterGate(root, () -> StaleWriteException.replaying(true, replayable -> {
             latestManifestVersion(root, command.branch());
             writes.heal(root);
             OpenGraph graph = openAt(root, command.branch(), latestManifestVersion(root, command.branch()));
@@ -229,12 +268,17 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
                 return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.empty(),
                         graph.snapshot().snapshotId());
             }
-            GraphCommit commit = writes.commit(root, graph, WriterKind.LOAD, command.actor(), Optional.empty(),
+            GraphCommit commit = writes.commit(root, graph, WriterKind.LOAD, command.actor(), Optional.empty(), replayable,
                     loader.tableWrites(graph, staged, command.mode()), progress);
             progress.onProgress("publishing", 1, 1);
             return new LoadGraphResult(command.branch(), staged.nodeCounts(), staged.edgeCounts(), Optional.of(commit.id()),
                     SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
-        });
+        }));
+    }
+
+    /** The head commit a branch shows now (its latest manifest version), read afresh. */
+    Optional<String> currentHead(GraphRoot root, String branch) {
+        return publisher.currentHead(root, branch);
     }
 
     /** Publishes with an id and time fixed before any effect (a sidecar-owned write, or its recovery). */
@@ -268,7 +312,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         OpenGraph graph = command.snapshotId().isPresent()
                 ? openSnapshot(command.graphUri(), parseSnapshot(command.snapshotId().get()))
                 : open(command.graphUri(), command.branch());
-        return exporter.export(graph, command.typeNames(), sink);
+        return readingSnapshot(graph, () -> exporter.export(graph, command.typeNames(), sink));
     }
 
     /**
@@ -280,7 +324,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
      */
     public Optional<JsonObject> entityAt(String graphUri, String branch, String tableKey, String id, long manifestVersion) {
         OpenGraph graph = openSnapshot(graphUri, SnapshotId.of(branch, manifestVersion));
-        return exporter.entity(graph, tableKey, id);
+        return readingSnapshot(graph, () -> exporter.entity(graph, tableKey, id));
     }
 
     // ---- describe ----------------------------------------------------------------------------
@@ -349,6 +393,10 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         return writes;
     }
 
+    RecoveryService recovery() {
+        return recovery;
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     TableStorage tables() {
@@ -392,6 +440,21 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
             throw new GraphEngineException(GraphErrorKind.STORAGE, "storage failed: " + storageFailure.getMessage(), storageFailure);
         } finally {
             gate.unlock();
+        }
+    }
+
+    /**
+     * Runs a read of an opened snapshot, reporting a table version that cleanup reclaimed as
+     * {@code historical_version_reclaimed} (cleanup keeps every version a remaining snapshot reads, so this
+     * only meets snapshots opened before a cleanup, or a cleanup interrupted between its steps).
+     */
+    static <T> T readingSnapshot(OpenGraph graph, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (TableVersionNotFoundException reclaimed) {
+            throw new GraphEngineException(GraphErrorKind.HISTORICAL_VERSION_RECLAIMED, "snapshot "
+                    + graph.snapshot().snapshotId() + " reads a table version that cleanup reclaimed ("
+                    + reclaimed.getMessage() + ")", reclaimed);
         }
     }
 

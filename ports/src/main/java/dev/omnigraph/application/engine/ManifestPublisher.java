@@ -82,6 +82,12 @@ final class ManifestPublisher {
         }
     }
 
+    /** The head commit a branch shows at its latest manifest version. */
+    Optional<String> currentHead(GraphRoot root, String branch) {
+        String location = root.manifestLocation();
+        return currentHead(location, branch, storage.latestVersion(location, branch)).map(BranchHead::headCommitId);
+    }
+
     private Optional<BranchHead> currentHead(String location, String branch, long version) {
         TableFilter headRow = TableFilter.eq("object_id", BranchHead.objectIdOf(branch));
         for (ManifestEntry entry : manifest.read(TableRef.at(location, branch, version), headRow)) {

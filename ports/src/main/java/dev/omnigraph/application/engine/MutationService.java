@@ -13,6 +13,7 @@ import dev.omnigraph.domain.graph.load.LoadMode;
 import dev.omnigraph.domain.graph.recovery.WriterKind;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.query.QueryCompiler;
+import dev.omnigraph.domain.query.plan.MutationOp;
 import dev.omnigraph.domain.query.plan.MutationPlan;
 import dev.omnigraph.domain.query.plan.MutationRejectedException;
 import dev.omnigraph.domain.query.plan.MutationRules;
@@ -49,32 +50,45 @@ public final class MutationService implements MutateGraphUseCase {
     @Override
     public MutateGraphResult mutateGraph(MutateGraphCommand command) {
         GraphRoot root = engine.root(command.graphUri());
-        return engine.underWriterGate(root, () -> {
-            engine.latestManifestVersion(root, command.branch());
-            engine.writes().heal(root);
-            OpenGraph graph = engine.openAt(root, command.branch(), engine.latestManifestVersion(root, command.branch()));
-            Optional<String> head = graph.snapshot().head().map(GraphCommit::id);
-            if (command.expectedHead().isPresent() && !command.expectedHead().equals(head)) {
-                throw new GraphEngineException(GraphErrorKind.PRECONDITION_FAILED, "branch '" + command.branch() + "' head is "
-                        + head.orElse("(none)") + ", expected " + command.expectedHead().get());
-            }
-            SourceFile source = new SourceFile(command.sourceName(), command.querySource());
-            String name = command.queryName().orElseGet(() -> QuerySources.onlyQuery(source));
-            QueryPlan compiled = QueryCompiler.compile(graph.catalog(), source, name);
-            if (!(compiled instanceof QueryPlan.Write write)) {
-                throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "'" + name + "' is a read query — use omnigraph query " + name);
-            }
-            MutationPlan plan = write.plan();
-            MutationEffect effect = plan(graph, plan, command.paramsJson());
-            if (effect.isEmpty()) {
-                return new MutateGraphResult(name, command.branch(), effect.affectedNodes(), effect.affectedEdges(),
-                        Optional.empty(), graph.snapshot().snapshotId());
-            }
-            GraphCommit commit = engine.writes().commit(root, graph, WriterKind.MUTATION, command.actor(),
-                    command.expectedHead(), tableWrites(graph, effect), ProgressListener.NONE);
+        return engine.underWriterGate(root, () -> StaleWriteException.replaying(true,
+                replaysLeft -> mutateOnce(root, command, replaysLeft)));
+    }
+
+    /**
+     * Whether the mutation only inserts: such a mutation may be prepared again on a moved head and keep its
+     * meaning; an update or delete computed from rows that changed would not (the reference replays exactly
+     * these, engine notes §6.6).
+     */
+    private static boolean insertOnly(MutationPlan plan) {
+        return plan.operations().stream()
+                .allMatch(op -> op instanceof MutationOp.InsertNode || op instanceof MutationOp.InsertEdge);
+    }
+
+    private MutateGraphResult mutateOnce(GraphRoot root, MutateGraphCommand command, boolean replaysLeft) {
+        engine.latestManifestVersion(root, command.branch());
+        engine.writes().heal(root);
+        OpenGraph graph = engine.openAt(root, command.branch(), engine.latestManifestVersion(root, command.branch()));
+        Optional<String> head = graph.snapshot().head().map(GraphCommit::id);
+        if (command.expectedHead().isPresent() && !command.expectedHead().equals(head)) {
+            throw new GraphEngineException(GraphErrorKind.PRECONDITION_FAILED, "branch '" + command.branch() + "' head is "
+                    + head.orElse("(none)") + ", expected " + command.expectedHead().get());
+        }
+        SourceFile source = new SourceFile(command.sourceName(), command.querySource());
+        String name = command.queryName().orElseGet(() -> QuerySources.onlyQuery(source));
+        QueryPlan compiled = QueryCompiler.compile(graph.catalog(), source, name);
+        if (!(compiled instanceof QueryPlan.Write write)) {
+            throw new GraphEngineException(GraphErrorKind.BAD_REQUEST, "'" + name + "' is a read query — use omnigraph query " + name);
+        }
+        MutationPlan plan = write.plan();
+        MutationEffect effect = plan(graph, plan, command.paramsJson());
+        if (effect.isEmpty()) {
             return new MutateGraphResult(name, command.branch(), effect.affectedNodes(), effect.affectedEdges(),
-                    Optional.of(commit.id()), SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
-        });
+                    Optional.empty(), graph.snapshot().snapshotId());
+        }
+        GraphCommit commit = engine.writes().commit(root, graph, WriterKind.MUTATION, command.actor(),
+                command.expectedHead(), replaysLeft && insertOnly(plan), tableWrites(graph, effect), ProgressListener.NONE);
+        return new MutateGraphResult(name, command.branch(), effect.affectedNodes(), effect.affectedEdges(),
+                Optional.of(commit.id()), SnapshotId.of(command.branch(), commit.manifestVersion()).toString());
     }
 
     private MutationEffect plan(OpenGraph graph, MutationPlan plan, String paramsJson) {

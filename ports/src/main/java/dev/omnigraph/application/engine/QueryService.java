@@ -47,7 +47,8 @@ public final class QueryService implements QueryGraphUseCase {
         JsonValue params = QuerySources.params(json, command.paramsJson());
         QueryResult result;
         try {
-            result = executor.execute(new SnapshotGraphReader(graph, storage), read.plan(), ParamBinder.bind(read.plan(), params));
+            result = GraphEngineService.readingSnapshot(graph, () -> executor.execute(new SnapshotGraphReader(graph, storage),
+                    read.plan(), ParamBinder.bind(read.plan(), params)));
         } catch (UnsupportedQueryFeatureException unsupported) {
             throw new GraphEngineException(GraphErrorKind.NOT_SUPPORTED, "[" + unsupported.code() + "] " + unsupported.getMessage(), unsupported);
         } catch (QueryExecutionException invalid) {

@@ -122,13 +122,18 @@ final class RecoveryService {
         return sidecars;
     }
 
-    /** Refuses maintenance while any sidecar is pending (engine notes §8.3). */
-    void requireNonePending(GraphRoot root, String operation) {
-        List<RecoverySidecar> pending = pending(root);
-        if (!pending.isEmpty()) {
-            throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, operation + " refused: " + pending.size()
-                    + " interrupted write(s) pending recovery (first: " + pending.get(0).operationId()
-                    + "); run any write or `omnigraph repair` to resolve them first");
+    /**
+     * Refuses a maintenance operation while any sidecar is pending (engine notes §8.3): a pending sidecar
+     * belongs to recovery, and compacting, adopting or reclaiming versions under it could publish a partial
+     * write or delete the history recovery needs. The message is the reference's.
+     *
+     * @param operation {@code optimize}, {@code repair} or {@code cleanup}
+     * @param purpose how the reference ends the sentence for that operation ({@code optimizing}, …)
+     */
+    void requireNonePending(GraphRoot root, String operation, String purpose) {
+        if (!pending(root).isEmpty()) {
+            throw new GraphEngineException(GraphErrorKind.CONFLICT, operation + " requires a clean recovery state; "
+                    + "reopen the graph to run the recovery sweep before " + purpose);
         }
     }
 

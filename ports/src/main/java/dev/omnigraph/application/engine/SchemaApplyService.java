@@ -589,7 +589,7 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
             String location = root.tableLocation(relativeLocation);
             try {
                 long keepFrom = tables.latestVersion(location, TableRef.MAIN);
-                long removed = tables.cleanup(location, keepFrom);
+                long removed = tables.cleanup(location, keepFrom).versionsRemoved();
                 LOG.info("hard drop of commit {} reclaimed {} old version(s) of {}", commit.id(), removed, location);
             } catch (TableStorageException cleanupFailed) {
                 LOG.warn("hard drop of commit {} could not reclaim old versions of {}; run cleanup", commit.id(), location,

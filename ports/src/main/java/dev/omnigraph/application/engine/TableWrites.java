@@ -17,7 +17,6 @@ import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableStorage;
 import dev.omnigraph.ports.out.table.WriteOutcome;
 import dev.omnigraph.ports.out.table.WriteTarget;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,9 +70,12 @@ final class TableWrites {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
-    List<ManifestEntry> apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress) {
+    /**
+     * Writes every table in order, adding the manifest row of each committed table to {@code published} as
+     * soon as it commits, so that after a failure the caller knows which tables already moved.
+     */
+    void apply(OpenGraph graph, List<TableWrite> writes, ProgressListener progress, List<ManifestEntry> published) {
         String graphBranch = graph.snapshot().branch();
-        List<ManifestEntry> published = new ArrayList<>();
         int done = 0;
         try {
             for (TableWrite write : writes) {
@@ -101,7 +103,6 @@ final class TableWrites {
                 Failpoints.maybeFail(FailpointNames.MUTATION_POST_TABLE_COMMIT);
                 progress.onProgress(label, ++done, writes.size());
             }
-            return published;
         } catch (KeyConflictException conflict) {
             throw new GraphEngineException(GraphErrorKind.KEY_CONFLICT, conflict.getMessage(), conflict);
         } catch (CommitConflictException moved) {

@@ -11,6 +11,9 @@ import java.util.Set;
  * <p>Loads have no names of their own: they run the mutation's staged-write path and fire the {@code mutation.*}
  * windows, as in the reference. Some windows belong to features this build does not have yet; their names are here
  * so that the catalogue stays one-to-one with the reference.
+ *
+ * <p>The {@code cluster_apply.*} names are the reference's cluster crate catalogue (its {@code failpoints::names}),
+ * kept here too so one registry and one guard cover the engine and the control plane.
  */
 public final class FailpointNames {
 
@@ -196,6 +199,27 @@ public final class FailpointNames {
     /** A behaviour switch rather than an error: simulates a store that keeps no table e-tags. */
     public static final String CHANGE_FEED_SKIP_ETAG_WITNESS = "change_feed.skip_etag_witness";
 
+    // ---- cluster_apply (the control plane's apply choreography, cluster notes §4.4 and §5.5) -------
+    /** The graph_create sidecar is written; the engine init has not run. */
+    public static final String CLUSTER_APPLY_BEFORE_GRAPH_CREATE = "cluster_apply.before_graph_create";
+    /** The graph exists and its sidecar carries the post-init manifest version; the ledger does not record it. */
+    public static final String CLUSTER_APPLY_AFTER_GRAPH_CREATE = "cluster_apply.after_graph_create";
+    /** The schema_apply sidecar is written after the engine's preview accepted the migration; nothing moved. */
+    public static final String CLUSTER_APPLY_BEFORE_SCHEMA_APPLY = "cluster_apply.before_schema_apply";
+    /** The migration is published and its sidecar rewritten; the ledger does not record it. */
+    public static final String CLUSTER_APPLY_AFTER_SCHEMA_APPLY = "cluster_apply.after_schema_apply";
+    /** Every catalog payload is written; the ledger has not moved. */
+    public static final String CLUSTER_APPLY_AFTER_PAYLOAD_PHASE = "cluster_apply.after_payload_phase";
+    /** The graph_delete sidecar is written; the graph root is intact. */
+    public static final String CLUSTER_APPLY_BEFORE_GRAPH_DELETE = "cluster_apply.before_graph_delete";
+    /** The graph root is removed; the ledger still lists the graph. */
+    public static final String CLUSTER_APPLY_AFTER_GRAPH_DELETE = "cluster_apply.after_graph_delete";
+    /**
+     * Between the decision to write the ledger and its compare-and-swap. A callback armed here can rewrite
+     * {@code state.json} to play a concurrent writer, so the write fails organically with {@code state_cas_mismatch}.
+     */
+    public static final String CLUSTER_APPLY_BEFORE_STATE_WRITE = "cluster_apply.before_state_write";
+
     /** Every name above; arming any other name is refused. */
     public static final Set<String> ALL = Set.of(
             MUTATION_DELETE_NODE_PRE_PRIMARY_DELETE, MUTATION_POST_FINALIZE_PRE_PUBLISHER,
@@ -235,5 +259,9 @@ public final class FailpointNames {
             CLEANUP_POST_RECOVERY_CHECK_PRE_GATES, CLEANUP_RECONCILE_FORK,
             CLEANUP_RESOLVE_BRANCH_SNAPSHOT, CLEANUP_TABLE_GC,
             BLOB_READ_POST_CAPTURE, CHANGE_FEED_POST_CAPTURE,
-            CHANGE_FEED_PRE_TABLE_OPEN, CHANGE_FEED_SKIP_ETAG_WITNESS);
+            CHANGE_FEED_PRE_TABLE_OPEN, CHANGE_FEED_SKIP_ETAG_WITNESS,
+            CLUSTER_APPLY_BEFORE_GRAPH_CREATE, CLUSTER_APPLY_AFTER_GRAPH_CREATE,
+            CLUSTER_APPLY_BEFORE_SCHEMA_APPLY, CLUSTER_APPLY_AFTER_SCHEMA_APPLY,
+            CLUSTER_APPLY_AFTER_PAYLOAD_PHASE, CLUSTER_APPLY_BEFORE_GRAPH_DELETE,
+            CLUSTER_APPLY_AFTER_GRAPH_DELETE, CLUSTER_APPLY_BEFORE_STATE_WRITE);
 }

@@ -30,7 +30,20 @@ class FailpointNamesTest {
             }
         }
         assertEquals(declared, FailpointNames.ALL);
-        assertEquals(76, FailpointNames.ALL.size(), "the reference's catalogue has 76 names");
+        assertEquals(84, FailpointNames.ALL.size(), "the reference's engine catalogue has 76 names, its cluster crate 8");
+    }
+
+    @Test
+    void the_cluster_apply_windows_use_the_reference_spellings() {
+        List<String> windows = List.of(FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_CREATE,
+                FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_CREATE, FailpointNames.CLUSTER_APPLY_BEFORE_SCHEMA_APPLY,
+                FailpointNames.CLUSTER_APPLY_AFTER_SCHEMA_APPLY, FailpointNames.CLUSTER_APPLY_AFTER_PAYLOAD_PHASE,
+                FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_DELETE, FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_DELETE,
+                FailpointNames.CLUSTER_APPLY_BEFORE_STATE_WRITE);
+        assertEquals(List.of("cluster_apply.before_graph_create", "cluster_apply.after_graph_create",
+                "cluster_apply.before_schema_apply", "cluster_apply.after_schema_apply",
+                "cluster_apply.after_payload_phase", "cluster_apply.before_graph_delete",
+                "cluster_apply.after_graph_delete", "cluster_apply.before_state_write"), windows);
     }
 
     @Test

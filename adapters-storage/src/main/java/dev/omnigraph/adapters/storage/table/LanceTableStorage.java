@@ -1,8 +1,10 @@
 package dev.omnigraph.adapters.storage.table;
 
+import dev.omnigraph.ports.out.table.CleanupOutcome;
 import dev.omnigraph.ports.out.table.ColumnVector;
 import dev.omnigraph.ports.out.table.ColumnarBatch;
 import dev.omnigraph.ports.out.table.CommitConflictException;
+import dev.omnigraph.ports.out.table.CompactionOutcome;
 import dev.omnigraph.ports.out.table.InvalidTableRequestException;
 import dev.omnigraph.ports.out.table.KeyConflictException;
 import dev.omnigraph.ports.out.table.ScanCursor;
@@ -17,6 +19,7 @@ import dev.omnigraph.ports.out.table.TableStorageException;
 import dev.omnigraph.ports.out.table.TableStorageUnavailableException;
 import dev.omnigraph.ports.out.table.TableVersionInfo;
 import dev.omnigraph.ports.out.table.TableVersionNotFoundException;
+import dev.omnigraph.ports.out.table.VersionOperation;
 import dev.omnigraph.ports.out.table.WriteOutcome;
 import dev.omnigraph.ports.out.table.WriteTarget;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,8 @@ import org.lance.Transaction;
 import org.lance.Version;
 import org.lance.WriteParams;
 import org.lance.cleanup.CleanupPolicy;
+import org.lance.cleanup.RemovalStats;
+import org.lance.compaction.Compaction;
 import org.lance.compaction.CompactionOptions;
 import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
@@ -133,7 +138,7 @@ final class LanceTableStorage implements TableStorage {
 
     @Override
     public Set<Capability> capabilities() {
-        return Collections.unmodifiableSet(EnumSet.of(Capability.BRANCHES, Capability.CLEANUP));
+        return Collections.unmodifiableSet(EnumSet.of(Capability.BRANCHES, Capability.CLEANUP, Capability.OPERATION_HISTORY));
     }
 
     // ---- opening ------------------------------------------------------------------------------
@@ -402,12 +407,16 @@ final class LanceTableStorage implements TableStorage {
         return writeLocks.computeIfAbsent(uri(location) + '\u0000' + branch, key -> new ReentrantLock());
     }
 
-    /** A write against the branch's latest version, made under the branch's write lock. */
-    private interface WriteBody {
-        WriteOutcome apply(Dataset head) throws Exception;
+    /** Work against the branch's latest version, made under the branch's write lock. */
+    private interface HeadBody<T> {
+        T apply(Dataset head) throws Exception;
     }
 
-    private WriteOutcome write(WriteTarget target, String operation, WriteBody body) {
+    /**
+     * Runs {@code body} on a handle at the branch's latest version while holding the branch's write lock,
+     * after checking the target's expected version; every failure leaves as a typed exception.
+     */
+    private <T> T underWriteLock(WriteTarget target, String operation, HeadBody<T> body) {
         ReentrantLock lock = lockFor(target.location(), target.branch());
         lock.lock();
         try (Dataset head = open(target.location(), target.branch(), OptionalLong.empty())) {
@@ -416,15 +425,23 @@ final class LanceTableStorage implements TableStorage {
                 throw new CommitConflictException(operation + " " + describe(target) + ": expected version "
                         + target.expectedVersion().getAsLong() + " but the latest is " + latest, null);
             }
-            WriteOutcome outcome = body.apply(head);
-            LOG.debug("{} {}: version {} -> {} (+{} ~{} -{})", operation, describe(target), latest, outcome.version(),
-                    outcome.inserted(), outcome.updated(), outcome.deleted());
-            return outcome;
+            return body.apply(head);
         } catch (Exception e) {
             throw LanceErrors.translate(e, operation + " " + describe(target));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A write of rows: {@link #underWriteLock} plus a debug line with the counts. */
+    private WriteOutcome write(WriteTarget target, String operation, HeadBody<WriteOutcome> body) {
+        return underWriteLock(target, operation, head -> {
+            long latest = head.version();
+            WriteOutcome outcome = body.apply(head);
+            LOG.debug("{} {}: version {} -> {} (+{} ~{} -{})", operation, describe(target), latest, outcome.version(),
+                    outcome.inserted(), outcome.updated(), outcome.deleted());
+            return outcome;
+        });
     }
 
     private static WriteOutcome nothingWritten(Dataset head) {
@@ -568,27 +585,79 @@ final class LanceTableStorage implements TableStorage {
         });
     }
 
+    /** Compaction as optimize wants it: merge small files and drop deleted rows (Lance's other defaults). */
+    private static CompactionOptions compactionOptions() {
+        return CompactionOptions.builder().withMaterializeDeletions(true).build();
+    }
+
     @Override
-    public WriteOutcome compact(WriteTarget target) {
-        return write(target, "compact", head -> {
-            head.compact(CompactionOptions.builder().withMaterializeDeletions(true).build());
-            return new WriteOutcome(head.version(), 0, 0, 0);
+    public boolean needsCompaction(String location, String branch) {
+        return read(TableRef.latest(location, branch), "plan the compaction of",
+                dataset -> !Compaction.planCompaction(dataset, compactionOptions()).getCompactionTasks().isEmpty());
+    }
+
+    @Override
+    public CompactionOutcome compact(WriteTarget target) {
+        return underWriteLock(target, "compact", head -> {
+            long before = head.version();
+            Set<Integer> filesBefore = fragmentIds(head);
+            head.compact(compactionOptions());
+            if (head.version() == before) {
+                return new CompactionOutcome(before, false, 0, 0);
+            }
+            Set<Integer> filesAfter = fragmentIds(head);
+            long removed = filesBefore.stream().filter(id -> !filesAfter.contains(id)).count();
+            long added = filesAfter.stream().filter(id -> !filesBefore.contains(id)).count();
+            LOG.debug("compact {}: version {} -> {} ({} files -> {})", describe(target), before, head.version(), removed,
+                    added);
+            return new CompactionOutcome(head.version(), true, removed, added);
+        });
+    }
+
+    private static Set<Integer> fragmentIds(Dataset dataset) {
+        Set<Integer> ids = new HashSet<>();
+        for (Fragment fragment : dataset.getFragments()) {
+            ids.add(fragment.getId());
+        }
+        return ids;
+    }
+
+    /** Lance operations that reorganise storage without changing the content of any version. */
+    private static final Set<String> CONTENT_PRESERVING_OPERATIONS = Set.of("Rewrite", "ReserveFragments");
+
+    @Override
+    public Optional<VersionOperation> committedOperation(TableRef ref) {
+        if (ref.version().isEmpty()) {
+            throw new InvalidTableRequestException("the operation of " + describe(ref)
+                    + " needs an exact version, not the latest", null);
+        }
+        long version = ref.version().getAsLong();
+        return read(ref, "read the transaction of", dataset -> {
+            Optional<Transaction> recorded = dataset.readTransaction();
+            if (recorded.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Transaction transaction = recorded.get()) {
+                String name = transaction.operation().name();
+                return Optional.of(new VersionOperation(version, name, CONTENT_PRESERVING_OPERATIONS.contains(name)));
+            }
         });
     }
 
     @Override
-    public long cleanup(String location, long keepFromVersion) {
+    public CleanupOutcome cleanup(String location, long keepFromVersion) {
         ReentrantLock lock = lockFor(location, TableRef.MAIN);
         lock.lock();
         handles.invalidate(location);
         try (Dataset main = openMain(location, OptionalLong.empty())) {
             long before = Math.min(keepFromVersion, main.version());
-            long removed = main.cleanupWithPolicy(CleanupPolicy.builder()
+            RemovalStats removed = main.cleanupWithPolicy(CleanupPolicy.builder()
                     .withBeforeVersion(before)
                     .withErrorIfTaggedOldVersions(false)
-                    .build()).getOldVersions();
-            LOG.debug("cleanup of {} before version {} removed {} versions", location, before, removed);
-            return removed;
+                    .build());
+            LOG.debug("cleanup of {} before version {} removed {} versions ({} bytes)", location, before,
+                    removed.getOldVersions(), removed.getBytesRemoved());
+            return new CleanupOutcome(removed.getOldVersions(), removed.getBytesRemoved());
         } catch (Exception e) {
             throw LanceErrors.translate(e, "clean up " + location);
         } finally {

@@ -36,7 +36,9 @@ public interface TableStorage extends AutoCloseable {
         /** Named branches ({@link #createBranch} and writes/reads on non-main branches). */
         BRANCHES,
         /** Reclaiming old versions with {@link #cleanup}. */
-        CLEANUP
+        CLEANUP,
+        /** Reporting the operation that committed each version with {@link #committedOperation}. */
+        OPERATION_HISTORY
     }
 
     Set<Capability> capabilities();
@@ -127,16 +129,33 @@ public interface TableStorage extends AutoCloseable {
     WriteOutcome restore(WriteTarget target, long version);
 
     /**
-     * Rewrites the branch's data into fewer, larger files; content unchanged. Commits new versions only
-     * when there was something to rewrite; returns the branch's latest version afterwards.
+     * Whether {@link #compact} would rewrite anything at the branch's latest version (small files to merge,
+     * deleted rows to drop). Reads only.
      */
-    WriteOutcome compact(WriteTarget target);
+    boolean needsCompaction(String location, String branch);
 
     /**
-     * Reclaims versions of main older than {@code keepFromVersion} (versions other branches were created
-     * from are kept). Returns the number of versions removed.
+     * Rewrites the branch's data into fewer, larger files, dropping deleted rows; the content of every
+     * version is unchanged. Commits new versions only when there was something to rewrite (it may take
+     * more than one commit); honours {@link WriteTarget#expectedVersion()} like every write.
      */
-    long cleanup(String location, long keepFromVersion);
+    CompactionOutcome compact(WriteTarget target);
+
+    /**
+     * The operation that committed one exact version of a branch, as recorded by the backend; empty when the
+     * backend keeps no record of it (always, for a backend without {@link Capability#OPERATION_HISTORY}).
+     *
+     * @throws InvalidTableRequestException if {@code ref} names no exact version
+     * @throws TableVersionNotFoundException if the version does not exist or was reclaimed
+     */
+    Optional<VersionOperation> committedOperation(TableRef ref);
+
+    /**
+     * Reclaims the versions of main older than {@code keepFromVersion} and the files only they use; the
+     * latest version and every version another branch was created from are kept. Reading a reclaimed
+     * version afterwards fails with {@link TableVersionNotFoundException}.
+     */
+    CleanupOutcome cleanup(String location, long keepFromVersion);
 
     /** Removes the table and all its versions and branches; idempotent. */
     void drop(String location);

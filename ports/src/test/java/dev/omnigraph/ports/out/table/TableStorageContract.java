@@ -825,6 +825,7 @@ public abstract class TableStorageContract {
         assertThrows(CommitConflictException.class, () -> storage.overwrite(stale, fresh));
         assertThrows(CommitConflictException.class, () -> storage.deleteWhere(stale, TableFilter.ALL));
         assertThrows(CommitConflictException.class, () -> storage.restore(stale, 1));
+        assertThrows(CommitConflictException.class, () -> storage.compact(stale));
         assertThrows(CommitConflictException.class,
                 () -> storage.upsert(WriteTarget.expecting(location, TableRef.MAIN, 7), fresh), "a future version is stale too");
         assertEquals(2, storage.latestVersion(location, TableRef.MAIN));
@@ -1064,8 +1065,8 @@ public abstract class TableStorageContract {
         assertEquals(1, storage.latestVersion(location, TableRef.MAIN));
     }
 
-    @Test
-    void compact_keeps_the_content() throws Exception {
+    /** A table whose main holds many small files and some deleted rows: something for compaction to do. */
+    private String fragmentedPeople() throws Exception {
         String location = newLocation("people");
         createPeople(location);
         WriteTarget target = WriteTarget.unconditional(location, TableRef.MAIN);
@@ -1074,16 +1075,72 @@ public abstract class TableStorageContract {
         }
         storage.deleteWhere(target, TableFilter.eq("id", "a3"));
         storage.upsert(target, rows(PEOPLE, person("a1", "updated", 100L)));
+        return location;
+    }
+
+    @Test
+    void compact_rewrites_many_files_into_fewer_and_keeps_the_content_of_every_version() throws Exception {
+        String location = fragmentedPeople();
+        WriteTarget target = WriteTarget.unconditional(location, TableRef.MAIN);
         List<Map<String, Object>> before = readAll(TableRef.mainLatest(location));
         long versionBefore = storage.latestVersion(location, TableRef.MAIN);
-        WriteOutcome outcome = storage.compact(target);
-        assertTrue(outcome.version() > versionBefore, "compacting many small files commits");
+        assertTrue(storage.needsCompaction(location, TableRef.MAIN), "seven appends leave small files to merge");
+        CompactionOutcome outcome = storage.compact(WriteTarget.expecting(location, TableRef.MAIN, versionBefore));
+        assertTrue(outcome.committed(), "compacting many small files commits");
+        assertTrue(outcome.version() > versionBefore);
+        assertTrue(outcome.filesRemoved() >= 2 && outcome.filesAdded() >= 1 && outcome.filesAdded() < outcome.filesRemoved(),
+                "fewer, larger files: " + outcome);
         assertEquals(outcome.version(), storage.latestVersion(location, TableRef.MAIN));
         assertEquals(before, readAll(TableRef.mainLatest(location)));
         assertEquals(before, readAll(TableRef.at(location, TableRef.MAIN, versionBefore)));
-        WriteOutcome again = storage.compact(target);
-        assertEquals(storage.latestVersion(location, TableRef.MAIN), again.version());
+        assertEquals(before.size(), storage.count(TableRef.mainLatest(location), TableFilter.ALL));
+
+        assertFalse(storage.needsCompaction(location, TableRef.MAIN), "a compacted table has nothing left to rewrite");
+        CompactionOutcome again = storage.compact(target);
+        assertEquals(new CompactionOutcome(outcome.version(), false, 0, 0), again, "nothing to rewrite commits nothing");
         assertEquals(before, readAll(TableRef.mainLatest(location)));
+    }
+
+    @Test
+    void compact_works_on_a_branch_and_leaves_main_alone() throws Exception {
+        assumeTrue(storage.capabilities().contains(TableStorage.Capability.BRANCHES), "no branches");
+        String location = newLocation("people");
+        createPeople(location);
+        storage.createBranch(location, "feature", TableRef.mainLatest(location));
+        WriteTarget feature = WriteTarget.unconditional(location, "feature");
+        for (int i = 0; i < 4; i++) {
+            storage.append(feature, rows(PEOPLE, person("f" + i, "feature " + i, (long) i)));
+        }
+        List<Map<String, Object>> before = readAll(TableRef.latest(location, "feature"));
+        assertTrue(storage.needsCompaction(location, "feature"));
+        assertTrue(storage.compact(feature).committed());
+        assertEquals(before, readAll(TableRef.latest(location, "feature")));
+        assertEquals(1, storage.latestVersion(location, TableRef.MAIN));
+    }
+
+    @Test
+    void the_operation_of_each_version_says_whether_it_could_have_changed_rows() throws Exception {
+        assumeTrue(storage.capabilities().contains(TableStorage.Capability.OPERATION_HISTORY), "no operation history");
+        String location = fragmentedPeople();
+        long appended = 2;
+        VersionOperation append = storage.committedOperation(TableRef.at(location, TableRef.MAIN, appended)).orElseThrow();
+        assertEquals(appended, append.version());
+        assertFalse(append.preservesContent(), "an append changes rows: " + append);
+        long beforeCompaction = storage.latestVersion(location, TableRef.MAIN);
+        for (long version = 2; version <= beforeCompaction; version++) {
+            VersionOperation write = storage.committedOperation(TableRef.at(location, TableRef.MAIN, version)).orElseThrow();
+            assertFalse(write.preservesContent(), "version " + version + " was a data write: " + write);
+        }
+        long compacted = storage.compact(WriteTarget.unconditional(location, TableRef.MAIN)).version();
+        for (long version = beforeCompaction + 1; version <= compacted; version++) {
+            VersionOperation maintenance = storage.committedOperation(TableRef.at(location, TableRef.MAIN, version))
+                    .orElseThrow();
+            assertTrue(maintenance.preservesContent(), "compaction only reorganises: " + maintenance);
+            assertFalse(maintenance.name().isBlank());
+        }
+        assertThrows(InvalidTableRequestException.class, () -> storage.committedOperation(TableRef.mainLatest(location)));
+        assertThrows(TableVersionNotFoundException.class,
+                () -> storage.committedOperation(TableRef.at(location, TableRef.MAIN, compacted + 5)));
     }
 
     @Test
@@ -1100,8 +1157,8 @@ public abstract class TableStorageContract {
             storage.createBranch(location, "forked-at-2", TableRef.at(location, TableRef.MAIN, 2));
         }
         List<Map<String, Object>> latest = readAll(TableRef.mainLatest(location));
-        long removed = storage.cleanup(location, 4);
-        assertTrue(removed >= 2, "versions 1 and 3 are reclaimable, removed " + removed);
+        CleanupOutcome removed = storage.cleanup(location, 4);
+        assertTrue(removed.versionsRemoved() >= 2, "versions 1 and 3 are reclaimable, removed " + removed);
         TableVersionNotFoundException thrown = assertThrows(TableVersionNotFoundException.class,
                 () -> storage.count(TableRef.at(location, TableRef.MAIN, 1), TableFilter.ALL));
         assertEquals(1, thrown.version());
@@ -1116,6 +1173,25 @@ public abstract class TableStorageContract {
         }
         storage.append(target, rows(PEOPLE, person("after", "after cleanup", 1L)));
         assertEquals(8, storage.count(TableRef.mainLatest(location), TableFilter.ALL));
+    }
+
+    @Test
+    void cleanup_after_compaction_deletes_the_files_only_old_versions_used_and_keeps_the_latest_whatever_is_asked()
+            throws Exception {
+        assumeTrue(storage.capabilities().contains(TableStorage.Capability.CLEANUP), "no cleanup");
+        String location = fragmentedPeople();
+        List<Map<String, Object>> content = readAll(TableRef.mainLatest(location));
+        long compacted = storage.compact(WriteTarget.unconditional(location, TableRef.MAIN)).version();
+        CleanupOutcome removed = storage.cleanup(location, compacted + 10);
+        assertEquals(compacted - 1, removed.versionsRemoved(), "every version but the latest: " + removed);
+        assertTrue(removed.bytesRemoved() > 0, "the pre-compaction files are gone: " + removed);
+        assertEquals(List.of(compacted), storage.versions(location, TableRef.MAIN).stream().map(TableVersionInfo::version).toList());
+        assertEquals(content, readAll(TableRef.mainLatest(location)));
+        assertEquals(new CleanupOutcome(0, 0), storage.cleanup(location, compacted), "nothing left to reclaim");
+        if (storage.capabilities().contains(TableStorage.Capability.OPERATION_HISTORY)) {
+            assertThrows(TableVersionNotFoundException.class,
+                    () -> storage.committedOperation(TableRef.at(location, TableRef.MAIN, 2)));
+        }
     }
 
     @Test
@@ -1158,6 +1234,8 @@ public abstract class TableStorageContract {
                 s -> s.deleteWhere(target, TableFilter.ALL),
                 s -> s.restore(target, 1),
                 s -> s.compact(target),
+                s -> s.needsCompaction(location, TableRef.MAIN),
+                s -> s.committedOperation(TableRef.at(location, TableRef.MAIN, 1)),
                 s -> s.branches(location),
                 s -> s.cleanup(location, 1));
         for (int i = 0; i < operations.size(); i++) {
