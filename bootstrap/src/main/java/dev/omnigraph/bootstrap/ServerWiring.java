@@ -16,6 +16,7 @@ import dev.omnigraph.application.query.MutationExecutor;
 import dev.omnigraph.application.query.QueryExecutor;
 import dev.omnigraph.application.serving.ClusterServerBoot;
 import dev.omnigraph.application.serving.ClusterServingService;
+import dev.omnigraph.domain.graph.recovery.SweepMode;
 import dev.omnigraph.ports.out.table.TableStorage;
 
 /**
@@ -30,8 +31,10 @@ final class ServerWiring implements AutoCloseable {
 
     ServerWiring() {
         this.tables = TableStorages.lance(LanceProperties.defaults());
+        // Boot runs each graph's full recovery sweep once (ClusterServerBoot); afterwards writers only roll
+        // forward what they find, as in the reference's server (engine notes §8, heal-first rule).
         GraphEngineService engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(),
-                SystemServices.clock(), SystemServices.ids());
+                SystemServices.clock(), SystemServices.ids(), SweepMode.ROLL_FORWARD_ONLY);
         QueryService queries = new QueryService(engine, tables, Codecs.json(),
                 new QueryExecutor(new AdjacencyCache(), () -> SystemServices.clock().now()));
         MutationService mutations = new MutationService(engine, Codecs.json(),

@@ -487,6 +487,7 @@ public final class MaintenanceService implements OptimizeGraphUseCase, CleanUpGr
                 return new TableCleanup(tableKey, 0, 0, OptionalLong.of(cutoff.keepFromVersion()), Optional.empty());
             }
             CleanupOutcome removed = tables().cleanup(location, cutoff.keepFromVersion());
+            engine.manifest().forget(location);
             return new TableCleanup(tableKey, removed.versionsRemoved(), removed.bytesRemoved(),
                     OptionalLong.of(cutoff.keepFromVersion()), Optional.empty());
         } catch (InjectedFailpointException | TableStorageException failed) {

@@ -47,6 +47,16 @@ final class ManifestTable {
     private final TableStorage storage;
     private final JsonDecoder json;
 
+    /** Rows of exact manifest versions, most recently used last; bounded. */
+    private static final int CACHED_VERSIONS = 64;
+    private final java.util.LinkedHashMap<String, List<ManifestEntry>> versionRows =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, List<ManifestEntry>> eldest) {
+                    return size() > CACHED_VERSIONS;
+                }
+            };
+
     ManifestTable(TableStorage storage, JsonDecoder json) {
         this.storage = storage;
         this.json = json;
@@ -107,7 +117,31 @@ final class ManifestTable {
 
     /** Every entry visible at a manifest version. */
     List<ManifestEntry> read(TableRef ref) {
-        return read(ref, TableFilter.ALL);
+        if (ref.version().isEmpty()) {
+            return read(ref, TableFilter.ALL);
+        }
+        // A manifest version never changes, so its rows are read once: every request opening a graph
+        // otherwise rescans the whole manifest (it dominated served reads).
+        String key = ref.location() + '\u0000' + ref.branch() + '\u0000' + ref.version().getAsLong();
+        synchronized (versionRows) {
+            List<ManifestEntry> cached = versionRows.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<ManifestEntry> rows = List.copyOf(read(ref, TableFilter.ALL));
+        synchronized (versionRows) {
+            versionRows.put(key, rows);
+        }
+        return rows;
+    }
+
+    /** Forgets the cached versions of a manifest whose history was reclaimed. */
+    void forget(String location) {
+        String prefix = location + '\u0000';
+        synchronized (versionRows) {
+            versionRows.keySet().removeIf(key -> key.startsWith(prefix));
+        }
     }
 
     /** The entries visible at a manifest version that match a filter on the manifest's columns. */

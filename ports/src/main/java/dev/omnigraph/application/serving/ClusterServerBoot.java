@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * scope, builds each graph's stored-query registry, classifies the runtime state, then opens every graph
  * and type-checks its stored queries against the live schema. A graph-local problem quarantines just that
  * graph (logged loudly, absent from every route); strict mode turns any quarantine into a refusal; a
- * boot that would serve nothing is refused.
+ * boot that would serve nothing is refused. Opening a graph runs its engine recovery sweep once (the
+ * serving engine's writers then only roll forward); a sweep that fails quarantines the graph.
  */
 public final class ClusterServerBoot {
 
@@ -237,6 +238,11 @@ public final class ClusterServerBoot {
     private Optional<String> openFailure(ServingGraph graph, Map<String, StoredQuery> registry) {
         OpenGraph open;
         try {
+            // opening for writes: finish or undo interrupted engine writes first (the full sweep)
+            int recovered = engines.engine().recoverGraph(graph.root());
+            if (recovered > 0) {
+                LOG.warn("graph '{}': recovered {} interrupted write(s) at startup", graph.graphId(), recovered);
+            }
             open = engines.engine().open(graph.root(), MAIN);
         } catch (RuntimeException unopenable) {
             return Optional.of("graph open failed at '" + graph.root() + "': " + unopenable.getMessage());
