@@ -141,16 +141,23 @@ public final class OmnigraphServerMain {
                     err.println("omnigraph-server: error: could not listen on " + bind + ": " + bindFailed.getMessage());
                     return 1;
                 }
-                CountDownLatch stopped = new CountDownLatch(1);
-                Thread shutdown = new Thread(() -> {
-                    LOG.info("shutting down: finishing in-flight requests");
-                    http.close();
-                    stopped.countDown();
-                }, "omnigraph-server-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdown);
+                // SIGINT/SIGTERM ask for a graceful stop: the listener closes, in-flight requests finish, and the
+                // process exits 0 (a supervisor sees a clean stop, not 130/143). Any other JVM exit still closes
+                // the server through the shutdown hook.
+                CountDownLatch stopRequested = new CountDownLatch(1);
+                for (String name : new String[] {"TERM", "INT"}) {
+                    try {
+                        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopRequested.countDown());
+                    } catch (IllegalArgumentException unsupported) {
+                        LOG.debug("signal {} cannot be handled on this platform", name);
+                    }
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(http::close, "omnigraph-server-shutdown"));
                 out.println("OMNIGRAPH_LISTEN_ADDR=" + http.address().getHostString() + ":" + http.port());
                 out.flush();
-                stopped.await();
+                stopRequested.await();
+                LOG.info("shutting down: finishing in-flight requests");
+                http.close();
                 return 0;
             }
         }

@@ -267,10 +267,12 @@ class ServerEndToEndIT {
                     "{\"query\":\"query m() { insert Person { name: \\\"Ola\\\", role: \\\"guest\\\" } }\"}"));
             assertEquals(403, unauthenticated.get("/graphs", null).statusCode());
         }
-        try (ServerProcess envFlag = ServerProcess.start(Map.of("OMNIGRAPH_UNAUTHENTICATED", "1"), "--cluster", dir,
-                "--bind", "127.0.0.1:0")) {
-            ok(envFlag.get("/graphs/people/snapshot", null));
-        }
+        ServerProcess envFlag = ServerProcess.start(Map.of("OMNIGRAPH_UNAUTHENTICATED", "1"), "--cluster", dir,
+                "--bind", "127.0.0.1:0");
+        ok(envFlag.get("/graphs/people/snapshot", null));
+        envFlag.close(); // SIGTERM
+        assertEquals(0, envFlag.exitCode(), "a graceful stop exits 0:\n" + envFlag.logs());
+        assertTrue(envFlag.logs().contains("shutting down"), envFlag.logs());
         try (ServerProcess defaultDeny = ServerProcess.start(tokenEnvironment(), "--cluster", dir, "--bind", "127.0.0.1:0")) {
             ok(defaultDeny.get("/graphs/people/snapshot", ALICE));
             assertError(defaultDeny.get("/graphs/people/snapshot", null), 401, "unauthorized", "missing bearer token");
