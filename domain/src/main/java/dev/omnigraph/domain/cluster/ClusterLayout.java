@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Where the control plane keeps things, relative to the storage root (same layout as the
  * reference, so a root written by either implementation reads in the other). Roots and locations
- * are plain strings: a local directory or an {@code s3://bucket/prefix} URI without trailing slash.
+ * are plain strings: a local directory or an {@code s3://bucket/prefix} or {@code az://container/prefix} URI
+ * without trailing slash.
  */
 public final class ClusterLayout {
 
@@ -24,6 +25,33 @@ public final class ClusterLayout {
     /** {@code <root>/graphs/<id>.omni}. */
     public static String graphRoot(String storageRoot, String graphId) {
         return storageRoot + "/" + GRAPHS_DIR + "/" + graphId + ".omni";
+    }
+
+    /**
+     * The storage root a graph root of the cluster layout ({@code <root>/graphs/<id>.omni}, trailing
+     * slashes ignored) would belong to; empty for any other shape. Pure text: whether {@code <root>} is a
+     * cluster (holds {@link #STATE_FILE}) is for the caller to check. Used to refuse {@code init} and
+     * {@code schema apply} into a cluster-managed graph, which only {@code cluster apply} may create or
+     * migrate (it records the ledger, recovery and approvals).
+     */
+    public static Optional<String> storageRootOfGraphRoot(String graphUri) {
+        String trimmed = graphUri;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (!trimmed.endsWith(".omni")) {
+            return Optional.empty();
+        }
+        String rest = trimmed.substring(0, trimmed.length() - ".omni".length());
+        int split = rest.lastIndexOf("/" + GRAPHS_DIR + "/");
+        if (split <= 0) {
+            return Optional.empty();
+        }
+        String graphId = rest.substring(split + GRAPHS_DIR.length() + 2);
+        if (graphId.isEmpty() || graphId.contains("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(rest.substring(0, split));
     }
 
     public static String recoverySidecar(String operationId) {
@@ -69,8 +97,8 @@ public final class ClusterLayout {
         return Optional.of(trimmed.substring(0, end));
     }
 
-    /** Only {@code s3://} roots are object storage; anything else is a local path. */
+    /** {@code s3://} and {@code az://} roots are object storage; anything else is a local path. */
     public static boolean isObjectStoreRoot(String storageRoot) {
-        return storageRoot.startsWith("s3://");
+        return storageRoot.startsWith("s3://") || storageRoot.startsWith("az://");
     }
 }

@@ -53,7 +53,8 @@ class ResourceAddressTest {
         assertEquals(Optional.of("s3://b/prefix"), ClusterLayout.normalizeStorageRoot("  s3://b/prefix//  "));
         assertEquals(Optional.empty(), ClusterLayout.normalizeStorageRoot("   "));
         assertTrue(ClusterLayout.isObjectStoreRoot("s3://b"));
-        assertFalse(ClusterLayout.isObjectStoreRoot("az://b"));
+        assertTrue(ClusterLayout.isObjectStoreRoot("az://b"));
+        assertFalse(ClusterLayout.isObjectStoreRoot("/srv/og"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The one place where a storage location written by a user ({@code file:///srv/og}, a bare path,
@@ -38,6 +39,21 @@ public final class ObjectStores {
     /** The store for a local folder. */
     public static ObjectStore localFolder(LocalFsProperties properties) {
         return new LocalFsObjectStore(properties);
+    }
+
+    /**
+     * {@code store} with every call counted per operation into {@code counts}, and otherwise unchanged: a
+     * diagnostic decorator for measuring how many storage requests an operation costs.
+     */
+    public static ObjectStore counting(ObjectStore store, ObjectStoreRequestCounts counts) {
+        return new CountingObjectStore(store, counts);
+    }
+
+    /** A locator whose every store is {@linkplain #counting(ObjectStore, ObjectStoreRequestCounts) counted} into {@code counts}. */
+    public static ObjectStoreLocator counting(ObjectStoreLocator locator, ObjectStoreRequestCounts counts) {
+        Objects.requireNonNull(locator, "locator");
+        Objects.requireNonNull(counts, "counts");
+        return location -> new CountingObjectStore(locator.locate(location), counts);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ClusterConfigValidator {
 
     /**
      * Header checks only ({@code status} and {@code force-unlock} stop here): version 1, non-blank
-     * metadata name, backend {@code cluster}, a non-empty storage root naming a bucket for S3.
+     * metadata name, backend {@code cluster}, a non-empty storage root naming a bucket for S3 and a container for Azure Blob.
      */
     public static HeaderCheck validateHeader(ClusterConfig config) {
         List<ClusterDiagnostic> diagnostics = new ArrayList<>();
@@ -57,6 +57,9 @@ public final class ClusterConfigValidator {
             } else if (trimmed.startsWith("s3://") && trimmed.substring(5).replaceFirst("^/+", "").isEmpty()) {
                 diagnostics.add(ClusterDiagnostic.error(ClusterCodes.INVALID_STORAGE_ROOT, "storage",
                         "storage s3:// URI must name a bucket"));
+            } else if (trimmed.startsWith("az://") && trimmed.substring(5).replaceFirst("^/+", "").isEmpty()) {
+                diagnostics.add(ClusterDiagnostic.error(ClusterCodes.INVALID_STORAGE_ROOT, "storage",
+                        "storage az:// URI must name a container"));
             }
         });
         ClusterSettings settings = new ClusterSettings(config.stateLock().orElse(true),

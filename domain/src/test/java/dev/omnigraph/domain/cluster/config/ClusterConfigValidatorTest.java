@@ -48,6 +48,7 @@ class ClusterConfigValidatorTest {
             "{\"version\": 1, \"state\": {\"backend\": \"s3\"}}|unsupported_state_backend|state.backend",
             "{\"version\": 1, \"storage\": \"  \"}|invalid_storage_root|storage",
             "{\"version\": 1, \"storage\": \"s3:///\"}|invalid_storage_root|storage",
+            "{\"version\": 1, \"storage\": \"az://\"}|invalid_storage_root|storage",
             "{\"version\": 1, \"graphs\": {\"9lives\": {\"schema\": \"g.pg\"}}}|invalid_resource_id|graphs.9lives",
             "{\"version\": 1, \"policies\": {\"bad.name\": {\"file\": \"p\", \"applies_to\": [\"cluster\"]}}}|invalid_resource_id|policies.bad.name",
             "{\"version\": 1, \"providers\": {\"embedding\": {\"a b\": {\"kind\": \"mock\"}}}}|invalid_resource_id|providers.embedding.a b",

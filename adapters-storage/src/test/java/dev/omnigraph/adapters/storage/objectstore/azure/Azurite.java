@@ -63,6 +63,11 @@ public final class Azurite {
         return container;
     }
 
+    /** Creates a container with a fresh, unique name through the real Blob API of the Azurite at {@code blobUrl}. */
+    public static String newContainer(String blobUrl) {
+        return newContainer(AzureBlobObjectStores.connect(AzureBlobProperties.fromEnvironment(environment(blobUrl))));
+    }
+
     private static boolean answers(String url) {
         try (Socket socket = new Socket()) {
             URI uri = URI.create(url);
