@@ -51,6 +51,19 @@ abstract class CommandSupport {
         }
     }
 
+    /**
+     * Refuses to touch a graph of a cluster's storage layout ({@code <root>/graphs/<id>.omni} under a root
+     * holding a ledger): such a graph is created and migrated only by {@code cluster apply}, which records
+     * the ledger, recovery and approvals, so a direct write would be drift the ledger never saw.
+     * {@code refusal} completes the sentence "`uri` is inside cluster `root`. …".
+     */
+    void refuseClusterManagedGraph(String graphUri, String refusal) {
+        String located = graphUri.contains("://") ? graphUri : Path.of(graphUri).toAbsolutePath().normalize().toString();
+        services().cluster().clusterManaging(located).ifPresent(root -> {
+            throw new ClusterManagedGraphException("`" + graphUri + "` is inside cluster `" + root + "`. " + refusal);
+        });
+    }
+
     /** The graph a command addresses: its positional URI or {@code --store}; refuses neither or both. */
     String graphUri(String positional, String store) {
         if (positional != null && store != null && !positional.equals(store)) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a new, empty graph from a schema. Refuses a location that already holds a graph.")
+        description = {"Create a new, empty graph from a schema. Refuses a location that already holds a graph,",
+            "and a graph of a cluster's layout (<root>/graphs/<id>.omni): `cluster apply` creates those."})
 final class InitCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--schema", required = true, paramLabel = "FILE.pg", description = "The schema.")
@@ -31,9 +32,12 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String graph = graphUri(uri, store);
+        refuseClusterManagedGraph(graph, "Graphs in a cluster are created by `cluster apply` (which records ledger, "
+                + "recovery, and approvals), not `init`. Declare the graph in cluster.yaml and run `cluster apply`.");
         String source = readFile(schema, "schema");
         InitGraphResult result = services().init().initGraph(
-                new InitGraphCommand(graphUri(uri, store), schema, source, Optional.ofNullable(actor)));
+                new InitGraphCommand(graph, schema, source, Optional.ofNullable(actor)));
         if (json) {
             printJson(JsonObject.builder()
                     .put("uri", result.graphUri())

@@ -116,7 +116,8 @@ final class SchemaCommand {
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Migrate a graph to a new schema as one commit on main.",
-                "Refused while branches other than main exist, and for unsupported changes (see schema plan).",
+                "Refused while branches other than main exist, and for unsupported changes (see schema plan);",
+                "refused for a graph of a cluster's layout (<root>/graphs/<id>.omni): `cluster apply` migrates those.",
                 "Drops are soft (old snapshots keep the data) unless --allow-data-loss."})
     static final class Apply extends CommandSupport implements Callable<Integer> {
         @Option(names = "--schema", required = true, paramLabel = "NEW.pg", description = "The desired schema.")
@@ -141,6 +142,9 @@ final class SchemaCommand {
         @Override
         public Integer call() {
             String graph = graphUri(uri, store);
+            refuseClusterManagedGraph(graph, "A graph in a cluster evolves via `cluster apply` (which records ledger, "
+                    + "recovery, and approvals), not `schema apply`. Update the schema in cluster.yaml and run "
+                    + "`cluster apply`.");
             ApplySchemaResult result = services().applySchema().applySchema(new ApplySchemaCommand(graph, schema,
                     readFile(schema, "schema"), allowDataLoss, Optional.ofNullable(actor)));
             MigrationPlan plan = result.plan();

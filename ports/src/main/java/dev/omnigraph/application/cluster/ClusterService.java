@@ -550,6 +550,24 @@ public final class ClusterService implements ManageClusterUseCase {
                 artifact.map(ApprovalArtifact::operation), artifact.map(ApprovalArtifact::approvedBy), run.diagnostics);
     }
 
+    // ---- cluster membership of a graph root ----------------------------------------------------
+
+    @Override
+    public Optional<String> clusterManaging(String graphUri) {
+        Optional<String> root = ClusterLayout.storageRootOfGraphRoot(graphUri);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return new ClusterStore(locator.locate(root.get()), root.get(), json).exists(ClusterLayout.STATE_FILE)
+                    ? root : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            // not known to be a cluster: the command goes on and meets the same storage itself
+            LOG.debug("could not tell whether {} is a cluster storage root: {}", root.get(), unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
     // ---- force-unlock --------------------------------------------------------------------------
 
     @Override

@@ -48,6 +48,15 @@ public interface ManageClusterUseCase {
     ForceUnlockClusterResult forceUnlock(ForceUnlockClusterCommand command);
 
     /**
+     * The storage root of the cluster that manages the graph at {@code graphUri}: the URI has the cluster
+     * layout's shape ({@code <root>/graphs/<id>.omni}) and {@code <root>} holds a ledger. Empty for any other
+     * graph (answered without I/O when the shape does not fit) and when the root cannot be read. Such a graph
+     * is created and migrated only by {@code cluster apply}, which records the ledger, recovery and approvals;
+     * the command line refuses {@code init} and {@code schema apply} into it.
+     */
+    Optional<String> clusterManaging(String graphUri);
+
+    /**
      * What a command observed about the ledger and the lock ({@code state_observations}). Paths are plain
      * local paths for local roots and URIs for object stores.
      *
