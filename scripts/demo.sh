@@ -4,13 +4,15 @@
 # Builds the distribution on first use, copies the example cluster to a fresh folder (the ledger, catalog
 # and graph roots are written next to its cluster.yaml), converges it with `cluster import` + `cluster
 # apply`, loads the seed data into graph `people`, and serves it on 127.0.0.1:8080 (OMNIGRAPH_BIND
-# overrides) with demo bearer tokens, printing ready-to-paste curl lines. Ctrl-C stops the server.
+# overrides) with demo bearer tokens, printing ready-to-paste curl lines; OMNIGRAPH_GRPC_BIND=IP:PORT also
+# serves the gRPC API there (docs/grpc.md). Ctrl-C stops the server.
 #
 # Usage: scripts/demo.sh [cluster-folder]   (default: ./target/demo-cluster, recreated each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cluster="${1:-target/demo-cluster}"
 bind="${OMNIGRAPH_BIND:-127.0.0.1:8080}"
+grpc_bind="${OMNIGRAPH_GRPC_BIND:-}"
 og=bin/omnigraph
 
 rm -rf "$cluster"
@@ -38,4 +40,16 @@ Serving the example cluster at http://$bind (Ctrl-C stops). Try:
   curl -s http://127.0.0.1:$port/openapi.json
 
 INFO
-exec bin/omnigraph-server --cluster "$cluster" --bind "$bind"
+grpc_args=()
+if [ -n "$grpc_bind" ]; then
+  grpc_args=(--grpc-bind "$grpc_bind")
+  cat <<INFO
+and over gRPC at $grpc_bind (omnigraph.v1.GraphService, with reflection), e.g.:
+
+  grpcurl -plaintext -H 'authorization: Bearer demo-alice-token' \\
+       -d '{"graph_id":"people","name":"acquaintances","params":{"name":"Alice"}}' \\
+       $grpc_bind omnigraph.v1.GraphService/InvokeStoredQuery
+
+INFO
+fi
+exec bin/omnigraph-server --cluster "$cluster" --bind "$bind" ${grpc_args[@]+"${grpc_args[@]}"}

@@ -162,6 +162,29 @@ final class ArchitectureRules {
             .because("one door commits Lance versions, so every graph write passes the same staging, recovery "
                     + "sidecar and manifest-publish protocol (the reference's staged-write + commit rule)");
 
+    // ---- engine invariants (engine notes §8.5) -----------------------------------------------
+
+    /** The graph kernel: the model, the languages and the engine, as opposed to serving and access control. */
+    static final String[] KERNEL = {"dev.omnigraph.domain.graph..", "dev.omnigraph.domain.query..",
+            "dev.omnigraph.domain.schema..", "dev.omnigraph.application.engine..", "dev.omnigraph.application.query.."};
+
+    static final ArchRule KERNEL_KNOWS_NO_TRANSPORT_OR_AUTHENTICATION = noClasses()
+            .that().resideInAnyPackage(KERNEL)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.omnigraph.domain.access..",
+                    "dev.omnigraph.application.access..", "dev.omnigraph.application.serving..",
+                    "dev.omnigraph.domain.serving..", "dev.omnigraph.adapters..", "io.micronaut..", "io.grpc..",
+                    "jakarta.inject..")
+            .because("invariant 11: transport and authentication stay at the boundary; the engine knows graphs, "
+                    + "commits and actors, never HTTP, gRPC, OpenAPI or bearer tokens");
+
+    static final ArchRule NO_REFLECTIVE_ACCESS_TO_PRIVATE_APIS = noClasses()
+            .should().callMethodWhere(describe("pries a member open (setAccessible, trySetAccessible)",
+                    (JavaAccess<?> call) -> (call.getName().equals("setAccessible")
+                            || call.getName().equals("trySetAccessible"))
+                            && call.getTargetOwner().isAssignableTo(java.lang.reflect.AccessibleObject.class)))
+            .because("invariant 1: respect the substrate; Lance and the JDK are used through their public API only, "
+                    + "never by prying private members open");
+
     // ---- cycles ------------------------------------------------------------------------------
 
     static final ArchRule NO_PACKAGE_CYCLES = slices()
@@ -303,7 +326,11 @@ final class ArchitectureRules {
             public void check(JavaClass type, ConditionEvents events) {
                 check(type, type.getSimpleName(), "type", events);
                 for (JavaField field : type.getFields()) {
-                    if (!field.getModifiers().contains(JavaModifier.PRIVATE) || type.isRecord()) {
+                    // what a client can reach: public and protected fields, and every record component; a
+                    // package-private field (e.g. protoc's internal_static_*_fieldAccessorTable descriptor
+                    // plumbing in the generated gRPC contract) is no part of the API
+                    if (field.getModifiers().contains(JavaModifier.PUBLIC)
+                            || field.getModifiers().contains(JavaModifier.PROTECTED) || type.isRecord()) {
                         check(type, field.getName(), "field", events);
                     }
                 }

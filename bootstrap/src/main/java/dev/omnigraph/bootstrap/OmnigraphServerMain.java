@@ -1,6 +1,9 @@
 package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.OmnigraphVersion;
+import dev.omnigraph.adapters.grpc.GrpcServerSettings;
+import dev.omnigraph.adapters.grpc.GrpcServerStarter;
+import dev.omnigraph.adapters.grpc.RunningGrpcServer;
 import dev.omnigraph.adapters.http.HttpServerSettings;
 import dev.omnigraph.adapters.http.HttpServerStarter;
 import dev.omnigraph.adapters.http.RunningHttpServer;
@@ -33,13 +36,18 @@ import picocli.CommandLine.Option;
 
 /**
  * Entry point of {@code bin/omnigraph-server}: boots the applied revision of a cluster (cluster-server
- * notes §7) and serves it over HTTP until SIGINT or SIGTERM. Exit codes: 0 after a graceful stop, 1 when
- * the boot is refused (every reason printed on standard error), 2 for bad arguments.
+ * notes §7) and serves it over HTTP, and with {@code --grpc-bind} also over gRPC, until SIGINT or SIGTERM.
+ * Both doors serve the one {@code ServeGraphsUseCase} of the boot, so tokens, policy decisions, runtime state
+ * and quarantine are the same on each. Exit codes: 0 after a graceful stop, 1 when the boot is refused or a
+ * listener cannot bind (every reason printed on standard error), 2 for bad arguments.
  */
 public final class OmnigraphServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(OmnigraphServerMain.class);
-    /** micronaut-grpc starts a gRPC server beside any HTTP server unless told not to; gRPC serving is opt-in. */
+    /**
+     * micronaut-grpc starts a gRPC server beside any HTTP server unless told not to: the HTTP context never
+     * serves gRPC; {@code --grpc-bind} starts it in a context of its own.
+     */
     private static final String GRPC_SERVER_ENABLED = "grpc.server.enabled";
 
     private OmnigraphServerMain() {}
@@ -58,9 +66,10 @@ public final class OmnigraphServerMain {
 
     /** The {@code omnigraph-server} command line. */
     @Command(name = "omnigraph-server", mixinStandardHelpOptions = true, versionProvider = OmnigraphVersion.class,
-            description = "Serves the applied revision of an Omnigraph cluster over HTTP.%n"
+            description = "Serves the applied revision of an Omnigraph cluster over HTTP (and gRPC with --grpc-bind).%n"
                     + "Tokens: OMNIGRAPH_SERVER_BEARER_TOKEN, OMNIGRAPH_SERVER_BEARER_TOKENS_FILE, "
-                    + "OMNIGRAPH_SERVER_BEARER_TOKENS_JSON. Prints OMNIGRAPH_LISTEN_ADDR=<ip:port> once bound.")
+                    + "OMNIGRAPH_SERVER_BEARER_TOKENS_JSON. Prints OMNIGRAPH_LISTEN_ADDR=<ip:port> once bound "
+                    + "(then OMNIGRAPH_GRPC_LISTEN_ADDR=<ip:port> when serving gRPC).")
     static final class ServerCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final PrintWriter err;
@@ -74,6 +83,11 @@ public final class OmnigraphServerMain {
         @Option(names = "--bind", paramLabel = "<ip:port>", defaultValue = "127.0.0.1:8080",
                 description = "Where to listen (port 0 picks a free port). Default: ${DEFAULT-VALUE}.")
         String bind;
+
+        @Option(names = "--grpc-bind", paramLabel = "<ip:port>",
+                description = "Also serve the gRPC API (omnigraph.v1.GraphService, health, reflection) here "
+                        + "(port 0 picks a free port). Default: no gRPC.")
+        String grpcBind;
 
         @Option(names = "--unauthenticated",
                 description = "Allow serving with no tokens and no policy (local development only); "
@@ -101,8 +115,10 @@ public final class OmnigraphServerMain {
                 return 2;
             }
             InetSocketAddress bindAddress;
+            Optional<InetSocketAddress> grpcAddress;
             try {
-                bindAddress = parseBind(bind);
+                bindAddress = parseBind(bind, "--bind");
+                grpcAddress = grpcBind == null ? Optional.empty() : Optional.of(parseBind(grpcBind, "--grpc-bind"));
             } catch (IllegalArgumentException invalid) {
                 err.println("omnigraph-server: error: " + invalid.getMessage());
                 return 2;
@@ -141,6 +157,19 @@ public final class OmnigraphServerMain {
                     err.println("omnigraph-server: error: could not listen on " + bind + ": " + bindFailed.getMessage());
                     return 1;
                 }
+                // gRPC, when asked for, serves the same use case (one runtime state, one set of tokens and
+                // decisions) from a context of its own
+                Optional<RunningGrpcServer> grpc;
+                try {
+                    grpc = grpcAddress.map(address -> GrpcServerStarter.start(ready.service(),
+                            GrpcServerSettings.of(address.getHostString(), address.getPort())));
+                } catch (RuntimeException bindFailed) {
+                    http.close();
+                    err.println("omnigraph-server: error: could not listen for gRPC on " + grpcBind + ": "
+                            + bindFailed.getMessage());
+                    return 1;
+                }
+                Runnable stopServing = () -> stopBoth(http, grpc);
                 // SIGINT/SIGTERM ask for a graceful stop: the listener closes, in-flight requests finish, and the
                 // process exits 0 (a supervisor sees a clean stop, not 130/143). Any other JVM exit still closes
                 // the server through the shutdown hook.
@@ -152,12 +181,14 @@ public final class OmnigraphServerMain {
                         LOG.debug("signal {} cannot be handled on this platform", name);
                     }
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(http::close, "omnigraph-server-shutdown"));
+                Runtime.getRuntime().addShutdownHook(new Thread(stopServing, "omnigraph-server-shutdown"));
                 out.println("OMNIGRAPH_LISTEN_ADDR=" + http.address().getHostString() + ":" + http.port());
+                grpc.ifPresent(server -> out.println("OMNIGRAPH_GRPC_LISTEN_ADDR=" + server.address().getHostString()
+                        + ":" + server.port()));
                 out.flush();
                 stopRequested.await();
                 LOG.info("shutting down: finishing in-flight requests");
-                http.close();
+                stopServing.run();
                 return 0;
             }
         }
@@ -173,11 +204,31 @@ public final class OmnigraphServerMain {
         }
     }
 
+    /**
+     * Stops both doors at once (each idempotently), so a stop takes one grace period, not two: the gRPC
+     * server drains on its own thread while the HTTP server drains on this one.
+     */
+    private static void stopBoth(RunningHttpServer http, Optional<RunningGrpcServer> grpc) {
+        Thread grpcStop = new Thread(() -> grpc.ifPresent(RunningGrpcServer::close), "omnigraph-grpc-shutdown");
+        grpcStop.start();
+        http.close();
+        try {
+            grpcStop.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** {@code <ip|host>:<port>}; an IPv6 literal goes in brackets. */
     static InetSocketAddress parseBind(String bind) {
+        return parseBind(bind, "--bind");
+    }
+
+    /** As {@link #parseBind(String)}, naming {@code option} in the refusal. */
+    static InetSocketAddress parseBind(String bind, String option) {
         int colon = bind.lastIndexOf(':');
         if (colon <= 0 || colon == bind.length() - 1) {
-            throw new IllegalArgumentException("--bind wants <ip:port>, not '" + bind + "'");
+            throw new IllegalArgumentException(option + " wants <ip:port>, not '" + bind + "'");
         }
         String host = bind.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -187,10 +238,10 @@ public final class OmnigraphServerMain {
         try {
             port = Integer.parseInt(bind.substring(colon + 1));
         } catch (NumberFormatException notNumber) {
-            throw new IllegalArgumentException("--bind wants <ip:port>, not '" + bind + "'");
+            throw new IllegalArgumentException(option + " wants <ip:port>, not '" + bind + "'");
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--bind port out of range: " + port);
+            throw new IllegalArgumentException(option + " port out of range: " + port);
         }
         return InetSocketAddress.createUnresolved(host, port);
     }

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code bin/omnigraph-server} running as its own process: started with the given arguments and
- * environment, ready once it printed {@code OMNIGRAPH_LISTEN_ADDR=<ip:port>}; its standard error is kept
- * in a file so tests can read the logs. Closing stops it with SIGTERM (graceful) and waits.
+ * environment, ready once it printed {@code OMNIGRAPH_LISTEN_ADDR=<ip:port>} (and, when started with
+ * {@code --grpc-bind}, {@code OMNIGRAPH_GRPC_LISTEN_ADDR=<ip:port>}); its standard error is kept in a file so
+ * tests can read the logs. Closing stops it with SIGTERM (graceful) and waits.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -34,12 +35,14 @@ final class ServerProcess implements AutoCloseable {
     private final Path stderr;
     private final StringBuilder stdout = new StringBuilder();
     private final String listenAddress;
+    private final Optional<String> grpcListenAddress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ServerProcess(Process process, Path stderr, String listenAddress) {
+    private ServerProcess(Process process, Path stderr, String listenAddress, Optional<String> grpcListenAddress) {
         this.process = process;
         this.stderr = stderr;
         this.listenAddress = listenAddress;
+        this.grpcListenAddress = grpcListenAddress;
     }
 
     /** What a server that refused to start printed. */
@@ -80,13 +83,22 @@ final class ServerProcess implements AutoCloseable {
             Process process = builder.start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder printed = new StringBuilder();
+            boolean servesGrpc = List.of(args).contains("--grpc-bind");
+            String[] grpcBound = new String[1];
             CompletableFuture<Optional<String>> address = CompletableFuture.supplyAsync(() -> {
                 try {
                     String line;
+                    String httpBound = null;
                     while ((line = lines.readLine()) != null) {
                         printed.append(line).append('\n');
                         if (line.startsWith("OMNIGRAPH_LISTEN_ADDR=")) {
-                            return Optional.of(line.substring("OMNIGRAPH_LISTEN_ADDR=".length()).trim());
+                            httpBound = line.substring("OMNIGRAPH_LISTEN_ADDR=".length()).trim();
+                        } else if (line.startsWith("OMNIGRAPH_GRPC_LISTEN_ADDR=")) {
+                            grpcBound[0] = line.substring("OMNIGRAPH_GRPC_LISTEN_ADDR=".length()).trim();
+                        }
+                        // the gRPC line, when asked for, follows the HTTP one
+                        if (httpBound != null && (!servesGrpc || grpcBound[0] != null)) {
+                            return Optional.of(httpBound);
                         }
                     }
                     return Optional.empty();
@@ -109,7 +121,7 @@ final class ServerProcess implements AutoCloseable {
                 return new Started(Optional.empty(), Optional.of(new Refusal(process.isAlive() ? -1 : process.exitValue(),
                         printed.toString(), Files.readString(stderr, StandardCharsets.UTF_8))));
             }
-            ServerProcess server = new ServerProcess(process, stderr, bound.get());
+            ServerProcess server = new ServerProcess(process, stderr, bound.get(), Optional.ofNullable(grpcBound[0]));
             server.stdout.append(printed);
             // keep draining stdout so the server never blocks on a full pipe
             Thread drain = new Thread(() -> {
@@ -137,6 +149,11 @@ final class ServerProcess implements AutoCloseable {
 
     String listenAddress() {
         return listenAddress;
+    }
+
+    /** The {@code OMNIGRAPH_GRPC_LISTEN_ADDR} of a server started with {@code --grpc-bind}. */
+    String grpcListenAddress() {
+        return grpcListenAddress.orElseThrow(() -> new AssertionError("the server was started without --grpc-bind"));
     }
 
     URI uri(String path) {
