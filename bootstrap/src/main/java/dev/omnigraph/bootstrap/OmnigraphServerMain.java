@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ public final class OmnigraphServerMain {
     private OmnigraphServerMain() {}
 
     public static void main(String[] args) {
+        // one logging pipeline: java.util.logging records (grpc-netty's) go through SLF4J to logback's format,
+        // levels and standard error instead of JUL's own console handler
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CommandLine commandLine = new CommandLine(new ServerCommand(out, err, System.getenv()));
