@@ -311,11 +311,12 @@ class ClusterCrashWindowsOnLanceTest {
 
     /**
      * The reference finishes the torn schema state with a read-write open of the graph (engine recovery
-     * promotes the staged schema files), after which the sweep rolls the ledger forward. This build's
-     * engine has no schema-apply recovery yet: the accepted {@code _schema.pg} stays V1 while the manifest
-     * already publishes the V2 tables, so the sweep sees the recorded digest (row 1/2, retired) and the
-     * same run re-applies the migration, which completes it. The cluster side is the reference's: the
-     * sidecar is kept after the failure and the ledger ends where a clean apply puts it.
+     * promotes the staged schema files) before its cluster sweep looks, after which the sweep rolls the ledger
+     * forward. Here the cluster sweep reads the live digest first: the accepted {@code _schema.pg} is still V1
+     * (the engine's SchemaApply sidecar is pending, published but not promoted), so the sweep sees the recorded
+     * digest (row 1/2, retired), and the same run's schema apply heals first (the engine promotes V2) and
+     * completes it. The cluster side is the reference's: the sidecar is kept after the failure and the ledger
+     * ends where a clean apply puts it.
      */
     @Test
     void an_engine_failure_after_the_manifest_commit_keeps_the_schema_sidecar_for_the_sweep() throws IOException {

@@ -1,5 +1,8 @@
 package dev.omnigraph.application.engine;
 
+import dev.omnigraph.application.failpoint.FailpointNames;
+import dev.omnigraph.application.failpoint.Failpoints;
+import dev.omnigraph.application.failpoint.InjectedFailpointException;
 import dev.omnigraph.domain.graph.BranchNames;
 import dev.omnigraph.domain.graph.GraphCommit;
 import dev.omnigraph.domain.graph.GraphEngineException;
@@ -96,8 +99,9 @@ public final class BranchService implements ManageBranchesUseCase {
                 }
                 String location = root.tableLocation(table.location());
                 try {
+                    Failpoints.maybeFail(FailpointNames.BRANCH_DELETE_BEFORE_TABLE_CLEANUP);
                     tables.deleteBranch(location, name);
-                } catch (TableStorageException leftBehind) {
+                } catch (InjectedFailpointException | TableStorageException leftBehind) {
                     LOG.warn("branch '{}' of {} is deleted but its fork of {} was not reclaimed ({}); cleanup will",
                             name, root.uri(), table.tableKey(), leftBehind.getMessage());
                 }

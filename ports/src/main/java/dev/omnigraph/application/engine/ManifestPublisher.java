@@ -1,5 +1,7 @@
 package dev.omnigraph.application.engine;
 
+import dev.omnigraph.application.failpoint.FailpointNames;
+import dev.omnigraph.application.failpoint.Failpoints;
 import dev.omnigraph.domain.graph.GraphCommit;
 import dev.omnigraph.domain.graph.GraphEngineException;
 import dev.omnigraph.domain.graph.GraphErrorKind;
@@ -71,6 +73,8 @@ final class ManifestPublisher {
                     LOG.warn("manifest publish of {} landed at version {} instead of {}", commit.id(), published,
                             commit.manifestVersion());
                 }
+                // the publish landed but the writer may die before it learns so (a lost acknowledgement)
+                Failpoints.maybeFail(FailpointNames.GRAPH_PUBLISH_AFTER_MANIFEST_COMMIT);
                 return commit;
             } catch (CommitConflictException lostRace) {
                 if (attempt >= RETRY_BUDGET || intent.expectedHead().isPresent()) {

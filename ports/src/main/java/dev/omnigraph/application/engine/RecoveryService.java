@@ -10,16 +10,21 @@ import dev.omnigraph.domain.graph.GraphSnapshot.VisibleTable;
 import dev.omnigraph.domain.graph.ManifestEntry;
 import dev.omnigraph.domain.graph.ManifestEntry.CommitRecord;
 import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
+import dev.omnigraph.domain.graph.ManifestEntry.TableRegistration;
+import dev.omnigraph.domain.graph.ManifestEntry.TableTombstone;
 import dev.omnigraph.domain.graph.ManifestFold;
 import dev.omnigraph.domain.graph.recovery.ManifestObservation;
 import dev.omnigraph.domain.graph.recovery.RecoveryAuditRecord;
 import dev.omnigraph.domain.graph.recovery.RecoverySidecar;
 import dev.omnigraph.domain.graph.recovery.SidecarDecodeException;
 import dev.omnigraph.domain.graph.recovery.SidecarTablePin;
+import dev.omnigraph.domain.graph.recovery.SidecarTableRegistration;
+import dev.omnigraph.domain.graph.recovery.SidecarTombstone;
 import dev.omnigraph.domain.graph.recovery.SweepClassifier;
 import dev.omnigraph.domain.graph.recovery.SweepDecision;
 import dev.omnigraph.domain.graph.recovery.SweepMode;
 import dev.omnigraph.domain.graph.recovery.TableObservation;
+import dev.omnigraph.domain.graph.recovery.WriterKind;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.ports.out.MalformedJsonException;
@@ -99,7 +104,12 @@ final class RecoveryService {
     List<RecoverySidecar> pending(GraphRoot root) {
         Failpoints.maybeFail(FailpointNames.RECOVERY_SIDECAR_LIST);
         List<RecoverySidecar> sidecars = new ArrayList<>();
-        for (ObjectKey key : root.files().list(RecoverySidecar.RECOVERY_DIRECTORY + "/")) {
+        List<ObjectKey> listed = root.files().list(RecoverySidecar.RECOVERY_DIRECTORY + "/");
+        if (!listed.isEmpty()) {
+            // a sidecar listed here may be resolved (deleted) by another process before it is read
+            Failpoints.maybeFail(FailpointNames.RECOVERY_POST_SIDECAR_LIST_PRE_READ);
+        }
+        for (ObjectKey key : listed) {
             if (!key.value().endsWith(".json")) {
                 continue;
             }
@@ -175,10 +185,12 @@ final class RecoveryService {
             Failpoints.maybeFail(FailpointNames.RECOVERY_BEFORE_ROLL_FORWARD_PUBLISH);
             List<ManifestEntry> rows = new ArrayList<>();
             for (SweepDecision.TablePublish table : forward.tables()) {
-                rows.add(published(root, table.pin(), table.toVersion()));
+                rows.add(published(root, table.pin(), table.toVersion(), aliasAfter(sidecar, table.pin())));
             }
+            rows.addAll(schemaChangeRows(root, branch, sidecar));
             engine.publishAs(root, branch, rows, sidecar.graphCommitId(), sidecar.actorId(), sidecar.startedAtMicros(),
                     Optional.empty());
+            finishSchemaApply(root, sidecar);
             audit(root, sidecar, decision, sidecar.graphCommitId());
         } else if (decision instanceof SweepDecision.RollBack back) {
             RecoverySidecar planned = sidecar.withRollbackAuditOutcomes(back.auditOutcomes());
@@ -188,7 +200,7 @@ final class RecoveryService {
                 String location = root.tableLocation(restore.pin().tablePath());
                 String tableBranch = restore.pin().tableBranch().orElse(TableRef.MAIN);
                 long head = engine.tables().restore(WriteTarget.unconditional(location, tableBranch), restore.restoreTo()).version();
-                rows.add(published(root, restore.pin(), head));
+                rows.add(published(root, restore.pin(), head, restore.pin().tableKey()));
             }
             Failpoints.maybeFail(FailpointNames.RECOVERY_POST_TABLE_RESTORE_PRE_PUBLISH);
             if (!rows.isEmpty()) {
@@ -196,11 +208,21 @@ final class RecoveryService {
                         Optional.of(RecoverySidecar.RECOVERY_ACTOR), micros(), Optional.empty());
             }
             Failpoints.maybeFail(FailpointNames.RECOVERY_POST_ROLLBACK_PUBLISH_PRE_AUDIT);
+            undoSchemaApply(root, branch, sidecar);
             audit(root, sidecar, decision, sidecar.rollbackGraphCommitId());
+        } else if (decision instanceof SweepDecision.OrphanedBranchDiscarded) {
+            discardOrphan(root, sidecar, decision);
         } else if (decision.recoveryKind().isPresent()) {
             String commitId = decision instanceof SweepDecision.AlreadyRolledBack ? sidecar.rollbackGraphCommitId()
                     : sidecar.graphCommitId();
+            if (decision instanceof SweepDecision.AlreadyPublished) {
+                finishSchemaApply(root, sidecar);
+            } else if (decision instanceof SweepDecision.AlreadyRolledBack) {
+                undoSchemaApply(root, branch, sidecar);
+            }
             audit(root, sidecar, decision, commitId);
+        } else if (decision instanceof SweepDecision.AbandonUnapplied) {
+            undoSchemaApply(root, branch, sidecar);
         }
         if (decision.deletesSidecar()) {
             retire(root, sidecar);
@@ -208,16 +230,137 @@ final class RecoveryService {
         return decision;
     }
 
+    /**
+     * A sidecar whose branch was deleted: its effects are unreachable (cleanup reclaims the forks), so the
+     * discard is recorded as a lineage-only commit on main by {@value RecoverySidecar#RECOVERY_ACTOR} and one
+     * audit row. The commit reuses the sidecar's roll-back commit id, minted at arm time, so a discard
+     * interrupted between the two writes finds its commit in main's lineage and only appends the audit row.
+     */
+    private void discardOrphan(GraphRoot root, RecoverySidecar sidecar, SweepDecision decision) {
+        if (!auditRecorded(root, sidecar)) {
+            if (!inLineage(root, TableRef.MAIN, sidecar.rollbackGraphCommitId())) {
+                engine.publishAs(root, TableRef.MAIN, List.of(), sidecar.rollbackGraphCommitId(),
+                        Optional.of(RecoverySidecar.RECOVERY_ACTOR), micros(), Optional.empty());
+            }
+            Failpoints.maybeFail(FailpointNames.RECOVERY_ORPHAN_DISCARD_AUDIT_APPEND);
+            audit(root, sidecar, decision, sidecar.rollbackGraphCommitId());
+        }
+    }
+
+    private boolean inLineage(GraphRoot root, String branch, String commitId) {
+        long version = engine.tables().latestVersion(root.manifestLocation(), branch);
+        for (ManifestEntry row : engine.manifest().read(TableRef.at(root.manifestLocation(), branch, version))) {
+            if (row instanceof CommitRecord commit && commit.commit().id().equals(commitId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- schema apply: what a sidecar's registrations, tombstones and staged schema add ----------------
+
+    /**
+     * The alias a pinned table is published under: a schema apply that renames and rewrites a type pins the
+     * table under its old alias (the one the manifest publishes) and registers the new one.
+     */
+    private static String aliasAfter(RecoverySidecar sidecar, SidecarTablePin pin) {
+        return sidecar.additionalRegistrations().stream()
+                .filter(registration -> registration.identity().equals(pin.identity()))
+                .map(SidecarTableRegistration::tableKey)
+                .findFirst()
+                .orElse(pin.tableKey());
+    }
+
+    /**
+     * The manifest rows a schema apply's roll-forward adds to its pinned tables: a registration of an identity
+     * the branch does not publish yet is an added type (registered and published at its table's head, the
+     * strict version-1 create); one it publishes is a rename (its registration gets the new alias); tombstones
+     * of dropped types as recorded.
+     */
+    private List<ManifestEntry> schemaChangeRows(GraphRoot root, String branch, RecoverySidecar sidecar) {
+        if (sidecar.additionalRegistrations().isEmpty() && sidecar.tombstones().isEmpty()) {
+            return List.of();
+        }
+        GraphSnapshot current = branchSnapshot(root, branch);
+        List<ManifestEntry> rows = new ArrayList<>();
+        for (SidecarTableRegistration registration : sidecar.additionalRegistrations()) {
+            rows.add(new TableRegistration(registration.identity(), registration.tableKey(), registration.tablePath()));
+            if (current.tables().containsKey(registration.identity())) {
+                continue;
+            }
+            String location = root.tableLocation(registration.tablePath());
+            if (!engine.tables().exists(location)) {
+                throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "recovery of " + sidecar.operationId()
+                        + " cannot finish: the table it created for " + registration.tableKey() + " is missing at "
+                        + location + "; the sidecar " + sidecar.relativePath() + " is kept for inspection");
+            }
+            long head = engine.tables().latestVersion(location, TableRef.MAIN);
+            rows.add(new PublishedTableVersion(registration.identity(), registration.tableKey(), head, Optional.empty(),
+                    engine.tables().count(TableRef.at(location, TableRef.MAIN, head), TableFilter.ALL)));
+        }
+        for (SidecarTombstone tombstone : sidecar.tombstones()) {
+            rows.add(new TableTombstone(tombstone.identity(), tombstone.tableKey(), tombstone.tombstoneVersion()));
+        }
+        return rows;
+    }
+
+    /**
+     * A published schema apply is finished by promoting its staged schema files (engine notes §8.2: publish
+     * first, then promote), before its audit row is written, so an audit row always means a coherent schema.
+     */
+    private void finishSchemaApply(GraphRoot root, RecoverySidecar sidecar) {
+        if (sidecar.writerKind() == WriterKind.SCHEMA_APPLY && sidecar.schemaTargetIrHash().isPresent()) {
+            SchemaStaging.promote(root, engine.json(), sidecar.schemaTargetIrHash().get());
+        }
+    }
+
+    /**
+     * An undone (or never started) schema apply leaves nothing behind: the tables it created for added types,
+     * which no manifest publishes, are dropped, and its staged schema files are discarded. Only a created table
+     * still exactly as the apply created it (version 1, no rows) is dropped: the apply checked under the writer
+     * gate that the location was free before arming, so that table is its own; anything else there is left for
+     * an operator.
+     */
+    private void undoSchemaApply(GraphRoot root, String branch, RecoverySidecar sidecar) {
+        if (sidecar.writerKind() != WriterKind.SCHEMA_APPLY) {
+            return;
+        }
+        GraphSnapshot current = branchSnapshot(root, branch);
+        for (SidecarTableRegistration registration : sidecar.additionalRegistrations()) {
+            if (current.tables().containsKey(registration.identity())) {
+                continue; // a rename: the table is published under its old alias and stays
+            }
+            String location = root.tableLocation(registration.tablePath());
+            if (!engine.tables().exists(location)) {
+                continue;
+            }
+            long head = engine.tables().latestVersion(location, TableRef.MAIN);
+            if (head == 1 && engine.tables().count(TableRef.at(location, TableRef.MAIN, head), TableFilter.ALL) == 0) {
+                engine.tables().drop(location);
+            } else {
+                LOG.warn("recovery of {} leaves {} at {}: it is not the empty version-1 table the schema apply created",
+                        sidecar.operationId(), registration.tableKey(), location);
+            }
+        }
+        sidecar.schemaTargetIrHash().ifPresent(target -> SchemaStaging.discard(root, engine.json(), target));
+    }
+
+    private GraphSnapshot branchSnapshot(GraphRoot root, String branch) {
+        long version = engine.tables().latestVersion(root.manifestLocation(), branch);
+        return ManifestFold.snapshot(branch, version,
+                engine.manifest().read(TableRef.at(root.manifestLocation(), branch, version)));
+    }
+
     private long micros() {
         return GraphEngineService.micros(engine.clock().now());
     }
 
-    private ManifestEntry published(GraphRoot root, SidecarTablePin pin, long version) {
+    private ManifestEntry published(GraphRoot root, SidecarTablePin pin, long version, String alias) {
         String location = root.tableLocation(pin.tablePath());
         String tableBranch = pin.tableBranch().orElse(TableRef.MAIN);
         long rows = engine.tables().count(TableRef.at(location, tableBranch, version),
                 TableFilter.ALL);
-        return new PublishedTableVersion(pin.identity(), pin.tableKey(), version,
+        return new PublishedTableVersion(pin.identity(), alias, version,
                 TableRef.MAIN.equals(tableBranch) ? Optional.empty() : Optional.of(tableBranch), rows);
     }
 
@@ -282,11 +425,17 @@ final class RecoveryService {
             tables.create(location, AUDIT_SCHEMA, row.build());
             return;
         }
-        if (tables.count(TableRef.latest(location, TableRef.MAIN), TableFilter.eq(
-                RecoveryAuditRecord.COLUMN_OPERATION_ID, sidecar.operationId())) > 0) {
+        if (auditRecorded(root, sidecar)) {
             return;
         }
         tables.append(WriteTarget.unconditional(location, TableRef.MAIN), row.build());
+    }
+
+    /** Whether the audit table already has a row of this operation (a retry after a crash recorded it). */
+    private boolean auditRecorded(GraphRoot root, RecoverySidecar sidecar) {
+        String location = root.tableLocation(RecoveryAuditRecord.TABLE_DIRECTORY);
+        return engine.tables().exists(location) && engine.tables().count(TableRef.latest(location, TableRef.MAIN),
+                TableFilter.eq(RecoveryAuditRecord.COLUMN_OPERATION_ID, sidecar.operationId())) > 0;
     }
 
     /** The audit rows of a graph, oldest first (for operators and tests). */

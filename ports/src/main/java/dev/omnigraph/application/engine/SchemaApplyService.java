@@ -3,6 +3,7 @@ package dev.omnigraph.application.engine;
 import dev.omnigraph.application.engine.GraphTables.TableLayout;
 import dev.omnigraph.application.failpoint.FailpointNames;
 import dev.omnigraph.application.failpoint.Failpoints;
+import dev.omnigraph.application.failpoint.InjectedFailpointException;
 import dev.omnigraph.domain.graph.BranchNames;
 import dev.omnigraph.domain.graph.GraphCommit;
 import dev.omnigraph.domain.graph.GraphEngineException;
@@ -15,6 +16,12 @@ import dev.omnigraph.domain.graph.ManifestEntry.TableTombstone;
 import dev.omnigraph.domain.graph.SnapshotId;
 import dev.omnigraph.domain.graph.TableIdentity;
 import dev.omnigraph.domain.graph.TableKind;
+import dev.omnigraph.domain.graph.recovery.RecoveryAuthority;
+import dev.omnigraph.domain.graph.recovery.RecoverySidecar;
+import dev.omnigraph.domain.graph.recovery.SidecarTablePin;
+import dev.omnigraph.domain.graph.recovery.SidecarTableRegistration;
+import dev.omnigraph.domain.graph.recovery.SidecarTombstone;
+import dev.omnigraph.domain.graph.recovery.WriterKind;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.schema.SchemaCompiler;
 import dev.omnigraph.domain.schema.TypeKind;
@@ -31,8 +38,6 @@ import dev.omnigraph.domain.schema.migration.MigrationStep;
 import dev.omnigraph.ports.in.ApplySchemaCommand;
 import dev.omnigraph.ports.in.ApplySchemaResult;
 import dev.omnigraph.ports.in.ApplySchemaUseCase;
-import dev.omnigraph.ports.out.ObjectKey;
-import dev.omnigraph.ports.out.ObjectStore;
 import dev.omnigraph.ports.out.table.ColumnSpec;
 import dev.omnigraph.ports.out.table.ColumnVector;
 import dev.omnigraph.ports.out.table.ColumnarBatch;
@@ -45,16 +50,15 @@ import dev.omnigraph.ports.out.table.TableStorage;
 import dev.omnigraph.ports.out.table.TableStorageException;
 import dev.omnigraph.ports.out.table.WriteOutcome;
 import dev.omnigraph.ports.out.table.WriteTarget;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -66,26 +70,25 @@ import org.slf4j.LoggerFactory;
  * desired {@code .pg} by stable identity, then carries out every step's effect and publishes them as one
  * commit on {@code main}.
  *
- * <p>Refusals come before any effect: another (non-internal) branch exists ({@code conflict} — the schema
+ * <p>Like every writer it first resolves pending recoveries (the heal-first rule, engine notes §8.2).
+ * Refusals come before any effect: another (non-internal) branch exists ({@code conflict} — the schema
  * is graph-global and branches hold tables at the old physical schema); the plan has an unsupported step
  * ({@code bad_request}, its {@code [code] reason}); a table's head moved past its published version, or an
  * added type's location is already taken ({@code conflict}). A plan without steps publishes nothing.
  *
- * <p>Effects, in order: tables of added types are created (strict version 1 at their identity location)
- * and tables whose properties changed are rewritten (one overwrite of every row at the published version,
- * values carried by stable property id); then the new schema files are written under staging names;
- * then one manifest publish carries the new versions, registrations (a type rename only rewrites its
- * registration's alias), tombstones of dropped types and the commit; then the staging files are promoted
- * to the accepted names; then hard drops reclaim old table versions. Until the publish, nothing is
- * visible and a crash leaves the accepted contract as it was; a failure before the publish puts the
- * tables back. The whole apply holds the graph's writer gate.
+ * <p>The write lifecycle of every staged writer (docs/recovery.md): a SchemaApply recovery sidecar is armed
+ * before the first effect; then tables of added types are created (strict version 1 at their identity
+ * location) and tables whose properties changed are rewritten (one overwrite of every row at the published
+ * version, values carried by stable property id); then the new schema files are written under staging names
+ * and the sidecar is confirmed; then one manifest publish carries the new versions, registrations (a type
+ * rename only rewrites its registration's alias), tombstones of dropped types and the commit minted at arm
+ * time; then the staging files are promoted to the accepted names, the sidecar is deleted, and hard drops
+ * reclaim old table versions. Until the publish nothing is visible. A crash before the confirmation is
+ * undone by the next recovery sweep, one after it is finished by it (published, then promoted), so the graph
+ * ends at exactly the accepted schema and data before or after the apply. The whole apply holds the graph's
+ * writer gate.
  */
 public final class SchemaApplyService implements ApplySchemaUseCase {
-
-    /** The staging names of the three schema files, written before the publish and promoted after it. */
-    static final ObjectKey SCHEMA_SOURCE_STAGING = new ObjectKey(GraphRoot.SCHEMA_SOURCE.value() + ".staging");
-    static final ObjectKey SCHEMA_IR_STAGING = new ObjectKey(GraphRoot.SCHEMA_IR.value() + ".staging");
-    static final ObjectKey SCHEMA_STATE_STAGING = new ObjectKey(GraphRoot.SCHEMA_STATE.value() + ".staging");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaApplyService.class);
 
@@ -112,6 +115,8 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
     public ApplySchemaResult applySchema(ApplySchemaCommand command) {
         GraphRoot root = engine.root(command.graphUri());
         return engine.underWriterGate(root, () -> {
+            engine.latestManifestVersion(root, TableRef.MAIN);
+            engine.writes().heal(root);
             OpenGraph graph = openMain(root);
             PlannedApply planned = plan(root, graph, command);
             if (planned.plan().isEmpty()) {
@@ -119,15 +124,13 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
             }
             verifyTablesAtTheirPins(root, graph);
             verifyAddedTablesUnclaimed(root, planned.effects());
-            // RECOVERY SIDECAR (lead): arm the SchemaApply sidecar here — after every refusal, before the
-            // first durable effect (applyTableEffects, then the staging files), followed by
-            // Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_POST_SIDECAR_PRE_EFFECT). Its pins are the visible
-            // tables' published versions (creates: expected 0 → 1); its manifest delta is exactly what
-            // publishSchemaCommit receives; its target schema is planned.desired(). Disarm (delete) it after
-            // promoteSchemaFiles.
-            GraphCommit commit = applyAndPublish(root, graph, planned, command.actor());
+            RecoverySidecar armed = arm(root, graph, planned, command.actor());
+            Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_POST_SIDECAR_PRE_EFFECT);
+            Published published = applyAndPublish(root, graph, planned, armed);
+            GraphCommit commit = published.commit();
             Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_AFTER_MANIFEST_COMMIT);
             promoteSchemaFiles(root, planned.desired(), commit);
+            engine.recovery().retire(root, published.sidecar());
             reclaimHardDrops(root, planned.effects(), commit);
             LOG.info("applied schema to {} as commit {}: {} step(s); {} table(s) created, {} rewritten, {} renamed, "
                             + "{} dropped", root.uri(), commit.id(), planned.plan().steps().size(),
@@ -351,73 +354,125 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
         }
     }
 
+    // ---- recovery sidecar ----------------------------------------------------------------------------
+
+    /**
+     * Phase A (engine notes §4.3): the SchemaApply sidecar, written after every refusal and before the first
+     * durable effect, even for a plan that touches no table (its staged schema files still need an owner). It
+     * pins every rewritten table at its published version, names the tables the publish registers (created
+     * types, renamed aliases) and tombstones (dropped types), and the target schema's IR hash, so that recovery
+     * can finish the apply (publish the same delta under the minted commit id, then promote exactly that staged
+     * schema) or undo it (restore the rewritten tables, drop the created ones, discard the staging files).
+     */
+    private RecoverySidecar arm(GraphRoot root, OpenGraph graph, PlannedApply planned, Optional<String> actor) {
+        TableEffects effects = planned.effects();
+        List<SidecarTablePin> pins = new ArrayList<>();
+        for (Rewrite rewrite : effects.rewrites()) {
+            long published = rewrite.source().version().version();
+            pins.add(SidecarTablePin.planned(rewrite.source().registration().identity(), rewrite.source().tableKey(),
+                    rewrite.source().location(), published, published + 1, Optional.empty()));
+        }
+        List<SidecarTableRegistration> registrations = new ArrayList<>();
+        for (TableLayout created : effects.creates()) {
+            registrations.add(new SidecarTableRegistration(created.identity(), created.tableKey(),
+                    created.relativeLocation(), Optional.empty()));
+        }
+        for (Rename rename : effects.renames()) {
+            registrations.add(new SidecarTableRegistration(rename.desired().identity(), rename.desired().tableKey(),
+                    rename.source().location(), Optional.empty()));
+        }
+        List<SidecarTombstone> tombstones = new ArrayList<>();
+        for (VisibleTable dropped : effects.drops()) {
+            tombstones.add(new SidecarTombstone(dropped.registration().identity(), dropped.tableKey(),
+                    dropped.version().version() + 1));
+        }
+        RecoverySidecar sidecar = RecoverySidecar.arm(engine.ids().newUlid(),
+                        GraphEngineService.micros(engine.clock().now()), Optional.empty(), actor, WriterKind.SCHEMA_APPLY,
+                        engine.ids().newUlid(), engine.ids().newUlid(), new RecoveryAuthority(
+                                graph.snapshot().manifestVersion(), graph.snapshot().head().map(GraphCommit::id)), pins)
+                .withSchemaChanges(registrations, tombstones)
+                .withSchemaTarget(planned.desired().ir().hash());
+        engine.recovery().arm(root, sidecar);
+        return sidecar;
+    }
+
     // ---- effects -----------------------------------------------------------------------------------
 
-    /** How to put one table back if the apply fails before its publish: drop it, or restore a version. */
-    private record Undo(String location, OptionalLong restoreTo) {
+    /** The apply's commit and its sidecar as confirmed (the one to retire once the schema is promoted). */
+    private record Published(GraphCommit commit, RecoverySidecar sidecar) {
     }
 
     /**
-     * Table effects, staging and the publish. A failure before the publish is decided puts every table
-     * back and discards the staging files; a publish that may have landed (an ambiguous storage failure)
-     * leaves everything in place for recovery.
+     * Phases B and C: table effects, the staged schema files, the sidecar's confirmation, the publish. A
+     * failure this process sees before the publish is decided is resolved at once by recovery (which restores
+     * the rewritten tables, publishing the restored heads, drops the created ones and discards the staging
+     * files), so the graph stays at its published state and the next apply starts clean; a publish that may
+     * have landed (an ambiguous storage failure) leaves everything to the next sweep. An injected failpoint is
+     * a crash: nothing after it runs.
      */
-    private GraphCommit applyAndPublish(GraphRoot root, OpenGraph graph, PlannedApply planned, Optional<String> actor) {
-        List<Undo> undo = new ArrayList<>();
+    private Published applyAndPublish(GraphRoot root, OpenGraph graph, PlannedApply planned, RecoverySidecar armed) {
+        RecoverySidecar current = armed;
         boolean publishing = false;
         try {
-            List<ManifestEntry> rows = new ArrayList<>(applyTableEffects(root, graph, planned.effects(), undo));
+            Map<String, Long> rewrittenHeads = new LinkedHashMap<>();
+            List<ManifestEntry> rows = new ArrayList<>(applyTableEffects(root, graph, planned.effects(), rewrittenHeads));
             rows.addAll(metadataRows(planned.effects()));
             Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_BEFORE_STAGING_WRITE);
-            stageSchemaFiles(root, planned.desired());
+            SchemaStaging.stage(root.files(), planned.desired());
+            // staging is part of the confirmation: a confirmed sidecar always finds its schema staged
+            current = armed.confirmEffects(rewrittenHeads);
+            engine.recovery().rewrite(root, current);
             Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_AFTER_STAGING_WRITE);
             publishing = true;
-            return publishSchemaCommit(root, graph, rows, actor);
+            return new Published(publishSchemaCommit(root, graph, rows, current), current);
+        } catch (InjectedFailpointException crash) {
+            throw crash;
         } catch (RuntimeException failure) {
             if (publishing && !publishRefused(failure)) {
-                LOG.error("the schema publish on {} failed in a way that may have landed; tables and staged schema "
-                        + "files are left for recovery", root.uri(), failure);
+                LOG.error("the schema publish on {} failed in a way that may have landed; tables, staged schema files "
+                        + "and the recovery sidecar are left for the next recovery sweep", root.uri(), failure);
                 throw failure;
             }
-            rollBack(root, planned.desired(), undo);
+            engine.writes().resolveAfterFailure(root, current, failure);
             throw failure;
         }
     }
 
     /**
      * The only place schema apply changes tables: creates the added types' tables, then rewrites the
-     * changed ones, and returns the manifest rows publishing them. Each effect is listed in {@code undo}
-     * as soon as it committed.
+     * changed ones, and returns the manifest rows publishing them; each rewritten table's new head is put in
+     * {@code rewrittenHeads} under its pinned (published) table key.
      */
-    private List<ManifestEntry> applyTableEffects(GraphRoot root, OpenGraph graph, TableEffects effects, List<Undo> undo) {
+    private List<ManifestEntry> applyTableEffects(GraphRoot root, OpenGraph graph, TableEffects effects,
+                                                  Map<String, Long> rewrittenHeads) {
         List<ManifestEntry> rows = new ArrayList<>();
         for (TableLayout layout : effects.creates()) {
-            rows.addAll(createTable(root, layout, undo));
+            rows.addAll(createTable(root, layout));
             Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_POST_TABLE_COMMIT);
         }
         for (Rewrite rewrite : effects.rewrites()) {
-            rows.add(rewriteTable(root, graph, rewrite, undo));
+            PublishedTableVersion rewritten = rewriteTable(root, graph, rewrite);
+            rewrittenHeads.put(rewrite.source().tableKey(), rewritten.version());
+            rows.add(rewritten);
             Failpoints.maybeFail(FailpointNames.SCHEMA_APPLY_POST_TABLE_COMMIT);
         }
         return rows;
     }
 
     /** Strict version-1 create of an added type's table at its identity location, and its registration. */
-    private List<ManifestEntry> createTable(GraphRoot root, TableLayout layout, List<Undo> undo) {
+    private List<ManifestEntry> createTable(GraphRoot root, TableLayout layout) {
         String location = root.tableLocation(layout.relativeLocation());
         long version = tables.create(location, layout.schema(), RowBatchBuilder.empty(layout.schema())).version();
-        undo.add(new Undo(location, OptionalLong.empty()));
         return List.of(new TableRegistration(layout.identity(), layout.tableKey(), layout.relativeLocation()),
                 new PublishedTableVersion(layout.identity(), layout.tableKey(), version, Optional.empty(), 0));
     }
 
     /** One overwrite of the table with every row of its published version in the desired layout. */
-    private PublishedTableVersion rewriteTable(GraphRoot root, OpenGraph graph, Rewrite rewrite, List<Undo> undo) {
+    private PublishedTableVersion rewriteTable(GraphRoot root, OpenGraph graph, Rewrite rewrite) {
         String location = root.tableLocation(rewrite.source().location());
         long pinned = rewrite.source().version().version();
         ColumnarBatch rows = carryRows(graph.readRef(rewrite.source()), rewrite);
         WriteOutcome outcome = tables.overwrite(WriteTarget.expecting(location, TableRef.MAIN, pinned), rows);
-        undo.add(new Undo(location, OptionalLong.of(pinned)));
         return new PublishedTableVersion(rewrite.identity(), rewrite.desired().tableKey(), outcome.version(),
                 Optional.empty(), rows.rowCount());
     }
@@ -485,13 +540,15 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
     }
 
     /**
-     * The one graph commit of the apply, published only if main's head is still the one the plan was made
-     * on (another process writing meanwhile makes this apply fail with nothing published).
+     * The one graph commit of the apply, under the commit id and time the sidecar minted, published only if
+     * main's head is still the one the plan was made on (another process writing meanwhile makes this apply
+     * fail, and recovery undo it).
      */
     private GraphCommit publishSchemaCommit(GraphRoot root, OpenGraph graph, List<ManifestEntry> rows,
-                                            Optional<String> actor) {
+                                            RecoverySidecar sidecar) {
         try {
-            return engine.publish(root, TableRef.MAIN, rows, actor, graph.snapshot().head().map(GraphCommit::id));
+            return engine.publishAs(root, TableRef.MAIN, rows, sidecar.graphCommitId(), sidecar.actorId(),
+                    sidecar.startedAtMicros(), graph.snapshot().head().map(GraphCommit::id));
         } catch (GraphEngineException refused) {
             if (refused.kind() == GraphErrorKind.PRECONDITION_FAILED) {
                 throw new GraphEngineException(GraphErrorKind.CONFLICT, "main moved while the schema apply was in "
@@ -508,41 +565,7 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
                 || engineFailure.kind() == GraphErrorKind.PRECONDITION_FAILED);
     }
 
-    private void rollBack(GraphRoot root, SchemaContract desired, List<Undo> undo) {
-        for (Undo table : undo) {
-            try {
-                if (table.restoreTo().isEmpty()) {
-                    tables.drop(table.location());
-                } else if (tables.latestVersion(table.location(), TableRef.MAIN) != table.restoreTo().getAsLong()) {
-                    tables.restore(WriteTarget.unconditional(table.location(), TableRef.MAIN), table.restoreTo().getAsLong());
-                }
-            } catch (TableStorageException undoFailed) {
-                LOG.error("could not put back {} after a failed schema apply; the graph stays consistent (reads use "
-                        + "published versions) but the table needs repair", table.location(), undoFailed);
-            }
-        }
-        try {
-            discardStagingFiles(root.files(), desired);
-        } catch (RuntimeException discardFailed) {
-            LOG.warn("could not remove the staged schema files of a failed schema apply on {}", root.uri(), discardFailed);
-        }
-    }
-
     // ---- schema files ------------------------------------------------------------------------------
-
-    /** The three files of a contract under their staging names: source, IR, state, in that order. */
-    private static List<Map.Entry<ObjectKey, byte[]>> stagingFiles(SchemaContract contract) {
-        return List.of(
-                Map.entry(SCHEMA_SOURCE_STAGING, contract.source().getBytes(StandardCharsets.UTF_8)),
-                Map.entry(SCHEMA_IR_STAGING, contract.ir().toPrettyJson().getBytes(StandardCharsets.UTF_8)),
-                Map.entry(SCHEMA_STATE_STAGING, contract.state().toPrettyJson().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void stageSchemaFiles(GraphRoot root, SchemaContract desired) {
-        for (Map.Entry<ObjectKey, byte[]> file : stagingFiles(desired)) {
-            root.files().put(file.getKey(), file.getValue());
-        }
-    }
 
     /**
      * Makes the published schema the accepted one: writes the final files from this apply's own contract
@@ -552,20 +575,13 @@ public final class SchemaApplyService implements ApplySchemaUseCase {
     private static void promoteSchemaFiles(GraphRoot root, SchemaContract desired, GraphCommit commit) {
         try {
             desired.write(root.files());
-            discardStagingFiles(root.files(), desired);
+            SchemaStaging.discardOwn(root.files(), desired);
         } catch (RuntimeException promoteFailed) {
             throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "the schema change was published as commit "
                     + commit.id() + " but its schema files could not be promoted (" + promoteFailed.getMessage()
-                    + "); the staged files " + SCHEMA_SOURCE_STAGING + ", " + SCHEMA_IR_STAGING + " and "
-                    + SCHEMA_STATE_STAGING + " hold the published schema", promoteFailed);
-        }
-    }
-
-    private static void discardStagingFiles(ObjectStore files, SchemaContract desired) {
-        for (Map.Entry<ObjectKey, byte[]> file : stagingFiles(desired)) {
-            files.find(file.getKey())
-                    .filter(stored -> Arrays.equals(stored.bytes(), file.getValue()))
-                    .ifPresent(ours -> files.delete(file.getKey()));
+                    + "); the staged files " + SchemaStaging.SOURCE + ", " + SchemaStaging.IR + " and "
+                    + SchemaStaging.STATE + " hold the published schema and the next recovery sweep promotes them",
+                    promoteFailed);
         }
     }
 

@@ -40,6 +40,9 @@ import java.util.Set;
  * @param tables the tables the writer moves, each with a unique key and identity
  * @param additionalRegistrations for a schema apply, tables registered by its publish
  * @param tombstones for a schema apply, table lifetimes tombstoned by its publish
+ * @param schemaTargetIrHash for a schema apply, the IR hash of the schema it stages and promotes
+ *     ({@code schema_apply_target_schema_ir_hash}): recovery promotes the staged schema files only when they hold
+ *     exactly this schema, so a roll-forward can never accept a schema other than the one the apply published
  * @param rollbackAuditOutcomes the roll-back's audit outcomes, recorded before the first restore so that a retry
  *     reports the original observations rather than the post-restore heads
  */
@@ -48,7 +51,7 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
                               String rollbackGraphCommitId, Optional<String> mergeSourceCommitId,
                               RecoveryAuthority authority, EffectPhase effectPhase, List<SidecarTablePin> tables,
                               List<SidecarTableRegistration> additionalRegistrations, List<SidecarTombstone> tombstones,
-                              Optional<List<TableOutcome>> rollbackAuditOutcomes) {
+                              Optional<String> schemaTargetIrHash, Optional<List<TableOutcome>> rollbackAuditOutcomes) {
 
     /** The only sidecar schema version written and read. */
     public static final int SCHEMA_VERSION = 9;
@@ -63,7 +66,8 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
 
     private static final Set<String> FIELDS = Set.of("schema_version", "operation_id", "started_at", "branch",
             "actor_id", "writer_kind", "tables", "merge_source_commit_id", "additional_registrations", "tombstones",
-            "graph_commit_id", "rollback_graph_commit_id", "authority", "effect_phase", "rollback_audit_outcomes");
+            "graph_commit_id", "rollback_graph_commit_id", "authority", "effect_phase", "schema_apply_target_schema_ir_hash",
+            "rollback_audit_outcomes");
 
     public RecoverySidecar {
         Ulids.require(operationId, "operation_id");
@@ -95,6 +99,14 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
             throw new IllegalArgumentException("additional_registrations and tombstones are only defined for SchemaApply, not "
                     + writerKind.jsonName());
         }
+        Objects.requireNonNull(schemaTargetIrHash, "schemaTargetIrHash");
+        if (schemaTargetIrHash.isPresent() && writerKind != WriterKind.SCHEMA_APPLY) {
+            throw new IllegalArgumentException("schema_apply_target_schema_ir_hash is only defined for SchemaApply, not "
+                    + writerKind.jsonName());
+        }
+        if (schemaTargetIrHash.isPresent() && schemaTargetIrHash.get().isEmpty()) {
+            throw new IllegalArgumentException("schema_apply_target_schema_ir_hash must not be empty");
+        }
         Objects.requireNonNull(rollbackAuditOutcomes, "rollbackAuditOutcomes");
         rollbackAuditOutcomes = rollbackAuditOutcomes.map(List::copyOf);
         requireUniquePins(tables);
@@ -108,7 +120,7 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
                                       List<SidecarTablePin> tables) {
         return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
                 rollbackGraphCommitId, Optional.empty(), authority, EffectPhase.ARMED, tables, List.of(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The Phase-B transition: every pinned table's final head, keyed by table key, and no other key. */
@@ -127,26 +139,33 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
                 .toList();
         return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
                 rollbackGraphCommitId, mergeSourceCommitId, authority, EffectPhase.EFFECTS_CONFIRMED, confirmed,
-                additionalRegistrations, tombstones, rollbackAuditOutcomes);
+                additionalRegistrations, tombstones, schemaTargetIrHash, rollbackAuditOutcomes);
     }
 
     public RecoverySidecar withMergeSourceCommitId(String sourceHeadCommitId) {
         return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
                 rollbackGraphCommitId, Optional.of(sourceHeadCommitId), authority, effectPhase, tables,
-                additionalRegistrations, tombstones, rollbackAuditOutcomes);
+                additionalRegistrations, tombstones, schemaTargetIrHash, rollbackAuditOutcomes);
     }
 
     public RecoverySidecar withSchemaChanges(List<SidecarTableRegistration> registrations, List<SidecarTombstone> removed) {
         return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
                 rollbackGraphCommitId, mergeSourceCommitId, authority, effectPhase, tables, registrations, removed,
-                rollbackAuditOutcomes);
+                schemaTargetIrHash, rollbackAuditOutcomes);
+    }
+
+    /** A schema apply's target: the IR hash of the schema it stages, publishes and promotes. */
+    public RecoverySidecar withSchemaTarget(String targetIrHash) {
+        return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
+                rollbackGraphCommitId, mergeSourceCommitId, authority, effectPhase, tables, additionalRegistrations,
+                tombstones, Optional.of(targetIrHash), rollbackAuditOutcomes);
     }
 
     /** Records the roll-back plan's audit outcomes; the sweep persists this before its first restore. */
     public RecoverySidecar withRollbackAuditOutcomes(List<TableOutcome> outcomes) {
         return new RecoverySidecar(operationId, startedAtMicros, branch, actorId, writerKind, graphCommitId,
                 rollbackGraphCommitId, mergeSourceCommitId, authority, effectPhase, tables, additionalRegistrations,
-                tombstones, Optional.of(outcomes));
+                tombstones, schemaTargetIrHash, Optional.of(outcomes));
     }
 
     /** {@code __recovery/<operation_id>.json}, relative to the graph root. */
@@ -188,6 +207,7 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
                 .put("rollback_graph_commit_id", rollbackGraphCommitId)
                 .put("authority", authority.encode())
                 .put("effect_phase", effectPhase.jsonName());
+        schemaTargetIrHash.ifPresent(hash -> json.put("schema_apply_target_schema_ir_hash", hash));
         rollbackAuditOutcomes.ifPresent(outcomes -> json.put("rollback_audit_outcomes", TableOutcome.encodeAll(outcomes)));
         return json.build();
     }
@@ -231,6 +251,7 @@ public record RecoverySidecar(String operationId, long startedAtMicros, Optional
                     StrictJson.elements(json.optionalArray("additional_registrations"), "additional_registrations",
                             SidecarTableRegistration::decode),
                     StrictJson.elements(json.optionalArray("tombstones"), "tombstones", SidecarTombstone::decode),
+                    json.optionalString("schema_apply_target_schema_ir_hash"),
                     json.optional("rollback_audit_outcomes").map(outcomes -> StrictJson.elements(
                             StrictJson.array(outcomes, "rollback_audit_outcomes"), "rollback_audit_outcomes",
                             TableOutcome::decode)));

@@ -52,6 +52,7 @@ class RecoverySidecarCodecTest {
                         List.of(new SidecarTableRegistration(new TableIdentity(9, 1), "node:Tag", "/graph/nodes/tag",
                                 Optional.empty())),
                         List.of(new SidecarTombstone(new TableIdentity(7, 3), "node:Old", 12)))
+                .withSchemaTarget("3f2a9c")
                 .confirmEffects(Map.of(PERSON, 6L))
                 .withRollbackAuditOutcomes(List.of(new TableOutcome(PERSON, 6, 4)));
     }
@@ -210,6 +211,15 @@ class RecoverySidecarCodecTest {
                 "post_commit_pin");
         JsonValue tombstone = new SidecarTombstone(new TableIdentity(1, 1), "node:Old", 2).encode();
         assertMalformed(with(sidecar, "tombstones", JsonArray.of(tombstone)), "SchemaApply");
+        assertMalformed(with(sidecar, "schema_apply_target_schema_ir_hash", new JsonString("3f2a9c")), "SchemaApply");
+    }
+
+    @Test
+    void a_schema_apply_carries_its_target_schema_hash_under_the_reference_name() {
+        JsonObject encoded = fullyPopulatedSchemaApply().encode();
+        assertEquals("3f2a9c", encoded.get("schema_apply_target_schema_ir_hash").asString());
+        assertEquals(Optional.of("3f2a9c"), RecoverySidecar.decode(encoded).schemaTargetIrHash());
+        assertEquals(Optional.empty(), armed(WriterKind.SCHEMA_APPLY, pin(PERSON, 3)).schemaTargetIrHash());
     }
 
     @Test
