@@ -135,9 +135,16 @@ public final class OmnigraphServerMain {
                 err.println("omnigraph-server: error: " + invalid.getMessage());
                 return 1;
             }
-            AdmissionControl admission = new AdmissionControl(
-                    intSetting("OMNIGRAPH_PER_ACTOR_INFLIGHT_MAX", AdmissionControl.DEFAULT_INFLIGHT_MAX),
-                    longSetting("OMNIGRAPH_PER_ACTOR_BYTES_MAX", AdmissionControl.DEFAULT_BYTES_MAX));
+            AdmissionControl admission;
+            try {
+                admission = new AdmissionControl(
+                        intSetting("OMNIGRAPH_PER_ACTOR_INFLIGHT_MAX", AdmissionControl.DEFAULT_INFLIGHT_MAX),
+                        longSetting("OMNIGRAPH_PER_ACTOR_BYTES_MAX", AdmissionControl.DEFAULT_BYTES_MAX));
+            } catch (IllegalArgumentException invalid) { // NumberFormatException included
+                err.println("omnigraph-server: error: OMNIGRAPH_PER_ACTOR_INFLIGHT_MAX and OMNIGRAPH_PER_ACTOR_BYTES_MAX "
+                        + "must be positive integers (" + invalid.getMessage() + ")");
+                return 2;
+            }
             BootSettings settings = new BootSettings(source,
                     requireAllGraphs || TruthyFlag.isTruthy(Optional.ofNullable(environment.get("OMNIGRAPH_REQUIRE_ALL_GRAPHS"))),
                     unauthenticated || TruthyFlag.isTruthy(Optional.ofNullable(environment.get("OMNIGRAPH_UNAUTHENTICATED"))),
