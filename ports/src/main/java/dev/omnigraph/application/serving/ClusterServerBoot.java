@@ -278,10 +278,10 @@ public final class ClusterServerBoot {
         }
     }
 
+    /** Leaves a graph out; the warning is logged by whoever starts the server (once, with the others). */
     private static void quarantine(List<QuarantinedGraph> quarantined, List<String> warnings, String graphId, String reason) {
-        LOG.warn("graph quarantined during startup: graph '{}': {}", graphId, reason);
         quarantined.add(new QuarantinedGraph(graphId, reason));
-        warnings.add("graph '" + graphId + "' is quarantined: " + reason);
+        warnings.add("graph quarantined during startup: graph '" + graphId + "': " + reason);
     }
 
     private static String describe(List<QuarantinedGraph> quarantined) {
