@@ -4,7 +4,6 @@ import dev.omnigraph.domain.serving.ApiErrors;
 import dev.omnigraph.domain.serving.Caller;
 import dev.omnigraph.domain.serving.ServingException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per-actor admission for mutating operations (reference: {@code OMNIGRAPH_PER_ACTOR_INFLIGHT_MAX},
@@ -45,21 +44,21 @@ public final class AdmissionControl {
         String actor = caller.actor().orElse("");
         Usage actorUsage = usage.computeIfAbsent(actor, key -> new Usage());
         synchronized (actorUsage) {
-            if (actorUsage.inflight.get() >= inflightMax) {
+            if (actorUsage.inflight >= inflightMax) {
                 throw new ServingException(ApiErrors.tooManyRequests("too many in-flight write requests for actor '"
                         + display(actor) + "' (limit " + inflightMax + ")", RETRY_AFTER_SECONDS));
             }
-            if (actorUsage.bytes.get() + bytes > bytesMax) {
+            if (actorUsage.bytes + bytes > bytesMax) {
                 throw new ServingException(ApiErrors.tooManyRequests("in-flight request bytes for actor '"
                         + display(actor) + "' would exceed " + bytesMax, RETRY_AFTER_SECONDS));
             }
-            actorUsage.inflight.incrementAndGet();
-            actorUsage.bytes.addAndGet(bytes);
+            actorUsage.inflight++;
+            actorUsage.bytes += bytes;
         }
         return () -> {
             synchronized (actorUsage) {
-                actorUsage.inflight.decrementAndGet();
-                actorUsage.bytes.addAndGet(-bytes);
+                actorUsage.inflight--;
+                actorUsage.bytes -= bytes;
             }
         };
     }
@@ -68,8 +67,9 @@ public final class AdmissionControl {
         return actor.isEmpty() ? "anonymous" : actor;
     }
 
+    /** One actor's in-flight writes; guarded by its own monitor. */
     private static final class Usage {
-        final AtomicLong inflight = new AtomicLong();
-        final AtomicLong bytes = new AtomicLong();
+        long inflight;
+        long bytes;
     }
 }

@@ -154,12 +154,9 @@ public final class ClusterServerBoot {
         }
 
         // ---- runtime state ---------------------------------------------------------------------------
-        AccessControl access = new AccessControl(deciders.stream()
-                .filter(decider -> !(decider.scope() instanceof PolicyScope.Graph graph)
-                        || candidates.containsKey(graph.graphId()))
-                .toList());
+        // deciders exist only for the server and for graphs still served (a quarantined graph's bundle is never compiled)
         RuntimeClassification classification = RuntimeStateClassifier.classify(!settings.tokens().isEmpty(),
-                access.hasPolicy(), settings.allowUnauthenticated());
+                !deciders.isEmpty(), settings.allowUnauthenticated());
         if (classification instanceof RuntimeClassification.Refuse refuse) {
             return new BootOutcome.Refused(refuse.message());
         }

@@ -42,10 +42,9 @@ public final class PolicyAccessGate implements AccessGate {
     public boolean allowsInvoke(Caller caller, String graphId) {
         AccessDecision decision = access.authorize(PolicyScope.graph(graphId),
                 new AccessRequest(caller.actor(), PolicyAction.INVOKE_QUERY, Optional.empty(), Optional.empty()));
-        if (decision instanceof AccessDecision.Denied denied && denied.status() == AccessDecision.UNAUTHORIZED) {
-            enforce(decision); // a missing token stays a 401; only a policy denial hides the query
-        }
-        if (decision instanceof AccessDecision.Failed) {
+        // only a policy denial (403) hides the query; a missing token stays a 401 and an engine failure a 500
+        boolean hidden = decision instanceof AccessDecision.Denied denied && denied.status() == AccessDecision.FORBIDDEN;
+        if (!hidden) {
             enforce(decision);
         }
         return decision.allowed();
