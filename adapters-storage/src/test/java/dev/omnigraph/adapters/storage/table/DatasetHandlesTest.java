@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.omnigraph.ports.out.table.ColumnarBatch;
 import dev.omnigraph.ports.out.table.TableSchema;
 import dev.omnigraph.ports.out.table.TableStorage;
-import dev.omnigraph.ports.out.table.TableStorageContract;
+import dev.omnigraph.ports.out.table.ColumnSpec;
+import dev.omnigraph.ports.out.table.ColumnType;
+import dev.omnigraph.ports.out.table.RowBatchBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.RootAllocator;
@@ -106,22 +109,13 @@ class DatasetHandlesTest {
         }
     }
 
-    /** A one-row table in the shape of the storage contract's people table. */
-    private static final class Schemas extends TableStorageContract {
-        static final TableSchema PEOPLE = TableStorageContract.PEOPLE;
+    /** A one-row keyed table; the handle cache only needs something to open. */
+    private static final class Schemas {
+        static final TableSchema PEOPLE = TableSchema.keyedOnId(List.of(
+                ColumnSpec.required("id", ColumnType.UTF8), ColumnSpec.nullable("name", ColumnType.UTF8)), Map.of());
 
         static ColumnarBatch onePerson() {
-            return rows(PEOPLE, new Object[] {"p1", "Ada", 36L});
-        }
-
-        @Override
-        protected TableStorage newStorage() {
-            throw new UnsupportedOperationException("schema holder only");
-        }
-
-        @Override
-        protected String newLocation(String name) {
-            throw new UnsupportedOperationException("schema holder only");
+            return new RowBatchBuilder(PEOPLE).addRow("p1", "Ada").build();
         }
     }
 }
