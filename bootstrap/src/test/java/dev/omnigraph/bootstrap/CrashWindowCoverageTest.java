@@ -59,10 +59,6 @@ class CrashWindowCoverageTest {
                     + "row-level contention to inject"),
             Map.entry(FailpointNames.RECOVERY_POST_LIST_PRE_GATES, "the sweep runs under the graph's writer gate, taken "
                     + "before the sidecars are listed; no gate is acquired after the list"),
-            Map.entry(FailpointNames.BRANCH_CREATE_POST_NATIVE, "no lost-acknowledgement reclassification of native "
-                    + "branch create (see the report: a crash between the manifest fork and the branch head row is an open gap)"),
-            Map.entry(FailpointNames.BRANCH_DELETE_POST_NATIVE, "no lost-acknowledgement reclassification of native "
-                    + "branch delete: the manifest branch delete is one call whose failure is reported as is"),
             Map.entry(FailpointNames.BRANCH_DELETE_POST_TABLE_GATES, "there are no per-table gates, one writer gate per graph"),
             Map.entry(FailpointNames.BRANCH_CONTROL_POST_RECOVERY_BARRIER, "branch create and delete run no recovery "
                     + "barrier (no schema-apply lock branch, no merge)"),

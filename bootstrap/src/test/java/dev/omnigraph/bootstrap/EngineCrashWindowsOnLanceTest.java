@@ -19,6 +19,7 @@ import dev.omnigraph.ports.in.ApplySchemaCommand;
 import dev.omnigraph.ports.in.CleanUpGraphCommand;
 import dev.omnigraph.ports.in.CleanUpGraphResult;
 import dev.omnigraph.ports.in.CommitListQuery;
+import dev.omnigraph.ports.in.CommitResult;
 import dev.omnigraph.ports.in.LoadGraphCommand;
 import dev.omnigraph.ports.in.LoadGraphUseCase.ProgressListener;
 import dev.omnigraph.ports.in.ManageBranchesUseCase.BranchResult;
@@ -473,7 +474,11 @@ class EngineCrashWindowsOnLanceTest {
             FailpointNames.RECOVERY_ORPHAN_DISCARD_AUDIT_APPEND,
             "an_orphaned_branch_sidecar_is_discarded_once_across_a_crash_before_its_audit_row",
             FailpointNames.BRANCH_DELETE_BEFORE_TABLE_CLEANUP,
-            "a_fork_left_by_a_failed_reclaim_after_a_branch_delete_is_reclaimed_by_cleanup");
+            "a_fork_left_by_a_failed_reclaim_after_a_branch_delete_is_reclaimed_by_cleanup",
+            FailpointNames.BRANCH_CREATE_POST_NATIVE,
+            "a_lost_acknowledgement_of_a_branch_create_or_delete_is_classified_by_the_branch_record",
+            FailpointNames.BRANCH_DELETE_POST_NATIVE,
+            "a_lost_acknowledgement_of_a_branch_create_or_delete_is_classified_by_the_branch_record");
 
     /**
      * A write on a branch crashes after its table effect, then the branch is deleted: its sidecar is an orphan.
@@ -541,6 +546,62 @@ class EngineCrashWindowsOnLanceTest {
         assertEquals(before, GraphState.of(graph));
         graph.branches().createBranch(graph.uri(), "feature", "main", Optional.empty());
         Operation.MUTATION_ON_BRANCH.run(graph); // the name is reusable
+    }
+
+    /**
+     * Branch create and delete are each one storage call on the manifest whose acknowledgement can be lost (the
+     * call landed, the caller saw a failure). The branch record decides: a branch with exactly the requested
+     * origin was created, a branch that is gone was deleted; both then report success. Neither writes a graph
+     * commit, and a fresh branch's first commit has the source's head as parent (there is no head row to lose).
+     */
+    @Test
+    void a_lost_acknowledgement_of_a_branch_create_or_delete_is_classified_by_the_branch_record() {
+        graph = LanceGraphProcess.seededPeople(temp.resolve("g"));
+        GraphState before = GraphState.of(graph);
+        int commitsBefore = commitCount();
+        String mainHead = graph.engine().listCommits(new CommitListQuery(graph.uri(), "main")).commits().get(0)
+                .graphCommitId();
+
+        try (ScopedFailpoint lostAck = ScopedFailpoint.fail(FailpointNames.BRANCH_CREATE_POST_NATIVE)) {
+            BranchResult created = graph.branches().createBranch(graph.uri(), "feature", "main", Optional.empty());
+            assertEquals(Optional.of(mainHead), created.headCommitId());
+        }
+        assertEquals(List.of("main", "feature"), branchNames());
+        graph.restart();
+        graph.mutate("feature", "query probe() { insert Company { name: \"" + PROBE + "\" } }", "{}");
+        assertEquals(Optional.of(mainHead), graph.engine().listCommits(new CommitListQuery(graph.uri(), "feature"))
+                .commits().get(0).parentCommitId(), "the first commit on the branch continues main's head");
+        assertEquals(commitsBefore, commitCount(), "a branch create writes no commit on main");
+
+        try (ScopedFailpoint lostAck = ScopedFailpoint.fail(FailpointNames.BRANCH_DELETE_POST_NATIVE)) {
+            graph.branches().deleteBranch(graph.uri(), "feature", Optional.empty());
+        }
+        assertEquals(List.of("main"), branchNames());
+        String company = tableLocation(graph, "node:Company");
+        assertEquals(List.of(), graph.tables().branches(company), "the deleted branch's fork is reclaimed as usual");
+        assertEquals(before, GraphState.of(graph));
+        assertEquals(commitsBefore, commitCount());
+        assertEquals(List.of(), graph.sidecarFiles());
+    }
+
+    /** A fork of a branch starts at that branch's head: its first commit's parent is the source branch's head. */
+    @Test
+    void a_branch_of_a_branch_continues_the_source_branch_head() {
+        graph = LanceGraphProcess.seededPeople(temp.resolve("g"));
+        graph.branches().createBranch(graph.uri(), "feature", "main", Optional.empty());
+        graph.mutate("feature", "query probe() { insert Company { name: \"" + PROBE + "\" } }", "{}");
+        String featureHead = graph.engine().listCommits(new CommitListQuery(graph.uri(), "feature")).commits().get(0)
+                .graphCommitId();
+        BranchResult child = graph.branches().createBranch(graph.uri(), "feature-child", "feature", Optional.empty());
+        assertEquals(Optional.of(featureHead), child.headCommitId());
+        graph.mutate("feature-child", "query probe2() { insert Company { name: \"Child Co\" } }", "{}");
+        List<CommitResult> history = graph.engine().listCommits(new CommitListQuery(graph.uri(), "feature-child")).commits();
+        assertEquals(Optional.of(featureHead), history.get(0).parentCommitId());
+        assertEquals(featureHead, history.get(1).graphCommitId());
+    }
+
+    private List<String> branchNames() {
+        return graph.branches().listBranches(graph.uri()).stream().map(BranchResult::name).toList();
     }
 
     private int commitCount() {

@@ -83,6 +83,9 @@ public sealed interface ManifestEntry {
 
     /** An immutable commit row. */
     record CommitRecord(GraphCommit commit) implements ManifestEntry {
+        /** The {@code object_type} of commit rows. */
+        public static final String OBJECT_TYPE = "graph_commit";
+
         @Override
         public String objectId() {
             return commit.id();
@@ -90,7 +93,7 @@ public sealed interface ManifestEntry {
 
         @Override
         public String objectType() {
-            return "graph_commit";
+            return OBJECT_TYPE;
         }
     }
 

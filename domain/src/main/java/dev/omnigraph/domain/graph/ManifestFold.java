@@ -7,6 +7,7 @@ import dev.omnigraph.domain.graph.ManifestEntry.PublishedTableVersion;
 import dev.omnigraph.domain.graph.ManifestEntry.TableRegistration;
 import dev.omnigraph.domain.graph.ManifestEntry.TableTombstone;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Reconstructs a {@link GraphSnapshot} from the manifest rows visible at one manifest version, as the
  * reference does: for every table lifetime, the latest published version, unless a tombstone of that
- * lifetime at or after it exists; joined to its registration for alias and location.
+ * lifetime at or after it exists; joined to its registration for alias and location. The head is the
+ * branch's {@code graph_head} row, or for a branch without one yet the newest inherited commit.
  */
 public final class ManifestFold {
 
@@ -63,8 +65,19 @@ public final class ManifestFold {
             }
             visible.put(version.identity(), new VisibleTable(registration, version));
         }
-        Optional<GraphCommit> headCommit = head.map(h -> commits.get(h.headCommitId()));
+        Optional<GraphCommit> headCommit = head.isPresent()
+                ? Optional.ofNullable(commits.get(head.get().headCommitId()))
+                : inheritedHead(commits.values());
         return new GraphSnapshot(branch, manifestVersion, headCommit, visible);
+    }
+
+    /**
+     * The head of a branch that has no head row of its own yet (a branch is created by forking the manifest
+     * only; its first commit writes its row): the newest commit it inherited, which is its source's head at the
+     * fork, since the fork sees only the commits its source saw then.
+     */
+    public static Optional<GraphCommit> inheritedHead(Collection<GraphCommit> visibleCommits) {
+        return visibleCommits.stream().min(NEWEST_FIRST);
     }
 
     /**

@@ -57,6 +57,26 @@ class ManifestFoldTest {
     }
 
     @Test
+    void a_branch_without_its_own_head_row_has_the_newest_inherited_commit_as_head() {
+        GraphCommit onFeature = new GraphCommit("F1", "feature", 4, Optional.of("C2"), Optional.empty(), Optional.empty(), 15);
+        List<ManifestEntry> forkOfFeature = List.of(
+                new CommitRecord(commit("C1", 1, null)),
+                new CommitRecord(commit("C2", 2, "C1")),
+                new CommitRecord(onFeature),
+                new BranchHead("main", "C2", Optional.of("C1")),
+                new BranchHead("feature", "F1", Optional.of("C2")));
+        assertEquals("F1", ManifestFold.snapshot("feature/child", 4, forkOfFeature).head().orElseThrow().id(),
+                "a fork of feature starts at feature's head, not main's");
+        assertEquals("C2", ManifestFold.snapshot("main", 4, forkOfFeature).head().orElseThrow().id(),
+                "an own head row wins over newer commits");
+        List<ManifestEntry> sameVersion = List.of(
+                new CommitRecord(new GraphCommit("A", "main", 3, Optional.empty(), Optional.empty(), Optional.empty(), 5)),
+                new CommitRecord(new GraphCommit("B", "main", 3, Optional.empty(), Optional.empty(), Optional.empty(), 7)));
+        assertEquals("B", ManifestFold.snapshot("x", 3, sameVersion).head().orElseThrow().id(), "then by creation time");
+        assertTrue(ManifestFold.snapshot("x", 1, List.of()).head().isEmpty());
+    }
+
+    @Test
     void a_tombstone_hides_its_lifetime_until_a_newer_version_is_published() {
         List<ManifestEntry> dropped = List.of(
                 new TableRegistration(PERSON, "node:Person", "nodes/p"),

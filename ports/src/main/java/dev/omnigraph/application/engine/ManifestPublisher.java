@@ -8,6 +8,7 @@ import dev.omnigraph.domain.graph.GraphErrorKind;
 import dev.omnigraph.domain.graph.ManifestEntry;
 import dev.omnigraph.domain.graph.ManifestEntry.BranchHead;
 import dev.omnigraph.domain.graph.ManifestEntry.CommitRecord;
+import dev.omnigraph.domain.graph.ManifestFold;
 import dev.omnigraph.ports.out.table.CommitConflictException;
 import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableRef;
@@ -55,8 +56,7 @@ final class ManifestPublisher {
         String location = root.manifestLocation();
         for (int attempt = 1; ; attempt++) {
             long readVersion = storage.latestVersion(location, intent.branch());
-            Optional<BranchHead> head = currentHead(location, intent.branch(), readVersion);
-            Optional<String> parent = head.map(BranchHead::headCommitId);
+            Optional<String> parent = currentHead(location, intent.branch(), readVersion);
             if (intent.expectedHead().isPresent() && !intent.expectedHead().equals(parent)) {
                 throw new GraphEngineException(GraphErrorKind.PRECONDITION_FAILED, "branch '" + intent.branch()
                         + "' head is " + parent.orElse("(none)") + ", expected " + intent.expectedHead().get());
@@ -89,16 +89,27 @@ final class ManifestPublisher {
     /** The head commit a branch shows at its latest manifest version. */
     Optional<String> currentHead(GraphRoot root, String branch) {
         String location = root.manifestLocation();
-        return currentHead(location, branch, storage.latestVersion(location, branch)).map(BranchHead::headCommitId);
+        return currentHead(location, branch, storage.latestVersion(location, branch));
     }
 
-    private Optional<BranchHead> currentHead(String location, String branch, long version) {
-        TableFilter headRow = TableFilter.eq("object_id", BranchHead.objectIdOf(branch));
-        for (ManifestEntry entry : manifest.read(TableRef.at(location, branch, version), headRow)) {
+    /**
+     * The branch's head at a manifest version: its {@code graph_head} row, or, for a branch without one yet (a
+     * fresh fork), the newest commit it inherited ({@link ManifestFold#inheritedHead}), so its first commit
+     * gets its source's head as parent exactly as a read of that version shows it.
+     */
+    private Optional<String> currentHead(String location, String branch, long version) {
+        TableRef at = TableRef.at(location, branch, version);
+        for (ManifestEntry entry : manifest.read(at, TableFilter.eq("object_id", BranchHead.objectIdOf(branch)))) {
             if (entry instanceof BranchHead head && head.branch().equals(branch)) {
-                return Optional.of(head);
+                return Optional.of(head.headCommitId());
             }
         }
-        return Optional.empty();
+        List<GraphCommit> inherited = new ArrayList<>();
+        for (ManifestEntry entry : manifest.read(at, TableFilter.eq("object_type", CommitRecord.OBJECT_TYPE))) {
+            if (entry instanceof CommitRecord commit) {
+                inherited.add(commit.commit());
+            }
+        }
+        return ManifestFold.inheritedHead(inherited).map(GraphCommit::id);
     }
 }

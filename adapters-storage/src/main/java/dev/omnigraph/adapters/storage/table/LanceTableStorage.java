@@ -1,5 +1,6 @@
 package dev.omnigraph.adapters.storage.table;
 
+import dev.omnigraph.ports.out.table.BranchOrigin;
 import dev.omnigraph.ports.out.table.CleanupOutcome;
 import dev.omnigraph.ports.out.table.ColumnVector;
 import dev.omnigraph.ports.out.table.ColumnarBatch;
@@ -35,6 +36,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -765,6 +767,28 @@ final class LanceTableStorage implements TableStorage {
             names.sort(null);
             return List.copyOf(names);
         });
+    }
+
+    @Override
+    public Optional<BranchOrigin> branchOrigin(String location, String branch) {
+        if (TableRef.MAIN.equals(branch)) {
+            return Optional.empty();
+        }
+        // read afresh, never from a cached handle: this is the authority an ambiguous create or delete is judged by
+        try (Dataset main = openMain(location, OptionalLong.empty())) {
+            for (Branch candidate : main.branches().list()) {
+                if (candidate.getName().equals(branch)) {
+                    String incarnation = candidate.getBranchIdentifier().stream()
+                            .map(mapping -> mapping.getVersion() + ":" + mapping.getUuid())
+                            .collect(Collectors.joining(","));
+                    return Optional.of(new BranchOrigin(candidate.getParentBranch().orElse(TableRef.MAIN),
+                            candidate.getParentVersion(), incarnation));
+                }
+            }
+            return Optional.empty();
+        } catch (Exception e) {
+            throw LanceErrors.translate(e, "read the origin of branch '" + branch + "' of " + location);
+        }
     }
 
     private static Set<String> branchNames(Dataset main) {

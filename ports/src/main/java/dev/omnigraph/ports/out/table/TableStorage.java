@@ -125,6 +125,12 @@ public interface TableStorage extends AutoCloseable {
     /** The names of the table's non-main branches. */
     List<String> branches(String location);
 
+    /**
+     * Where a named branch started, read afresh from the backend's branch records; empty when no branch of that
+     * name exists (also for {@link TableRef#MAIN}, which has no origin).
+     */
+    Optional<BranchOrigin> branchOrigin(String location, String branch);
+
     /** Commits a new latest version of the branch whose content is that of {@code version}. */
     WriteOutcome restore(WriteTarget target, long version);
 

@@ -4,6 +4,7 @@ import dev.omnigraph.ports.out.Racers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -987,6 +988,34 @@ public abstract class TableStorageContract {
         assertEquals(list("f1", "f2", "p1", "p2", "p3"), ids(TableRef.latest(location, "feature"), TableFilter.ALL));
         assertEquals(list("p1", "p2", "p3"), ids(location));
         assertEquals(List.of("feature", "feature/child", "older-child"), storage.branches(location).stream().sorted().toList());
+    }
+
+    @Test
+    void a_branch_records_its_origin_and_a_recreated_branch_is_another_incarnation() throws Exception {
+        assumeTrue(storage.capabilities().contains(TableStorage.Capability.BRANCHES), "no branches");
+        String location = newLocation("people");
+        createPeople(location);
+        long mainVersion = storage.latestVersion(location, TableRef.MAIN);
+        assertEquals(Optional.empty(), storage.branchOrigin(location, "feature"));
+        assertEquals(Optional.empty(), storage.branchOrigin(location, TableRef.MAIN));
+
+        storage.createBranch(location, "feature", TableRef.mainLatest(location));
+        BranchOrigin first = storage.branchOrigin(location, "feature").orElseThrow();
+        assertTrue(first.startedAt(TableRef.MAIN, mainVersion), first.toString());
+        storage.append(WriteTarget.unconditional(location, "feature"), rows(PEOPLE, person("f1", "feature", 1L)));
+        long featureVersion = storage.latestVersion(location, "feature");
+        assertEquals(first, storage.branchOrigin(location, "feature").orElseThrow(), "writes do not change the origin");
+
+        storage.createBranch(location, "feature/child", TableRef.at(location, "feature", featureVersion));
+        assertTrue(storage.branchOrigin(location, "feature/child").orElseThrow().startedAt("feature", featureVersion));
+
+        storage.deleteBranch(location, "feature/child");
+        assertEquals(Optional.empty(), storage.branchOrigin(location, "feature/child"));
+        storage.deleteBranch(location, "feature");
+        storage.createBranch(location, "feature", TableRef.mainLatest(location));
+        BranchOrigin second = storage.branchOrigin(location, "feature").orElseThrow();
+        assertTrue(second.startedAt(TableRef.MAIN, mainVersion), second.toString());
+        assertNotEquals(first.incarnation(), second.incarnation(), "a recreated branch is another incarnation");
     }
 
     @Test
