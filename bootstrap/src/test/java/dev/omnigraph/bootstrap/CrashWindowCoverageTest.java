@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * untested. Production code marks a window with a {@link FailpointNames} constant (the name guard of the ports
  * module forbids literals); this scan collects every constant named in a main source of any module (comments
  * and string literals skipped), and requires each to be armed by {@link EngineCrashWindowsOnLanceTest} (its
- * table or one of its dedicated tests) or, for the cluster control plane, by {@code ClusterCrashWindowsOnLanceTest}.
+ * table or one of its dedicated tests), for init by {@link InitCrashWindowsOnLanceTest}, or, for the cluster control
+ * plane, by {@code ClusterCrashWindowsOnLanceTest}.
  *
  * <p>The catalogue holds the reference's names, and this build lacks some of the features they mark. Those names
  * are listed below with the reason, and the list must be exactly the names no production code fires: wiring one
@@ -38,9 +39,6 @@ class CrashWindowCoverageTest {
 
     private static final String NO_BRANCH_MERGE = "this build has no branch merge";
     private static final String NO_INDEXES = "this build builds no indexes (ensure_indices, reindexing)";
-    private static final String NO_INIT_RECOVERY = "init is not crash-recoverable here: an interrupted init leaves "
-            + "__init_claim.json and refuses a re-init until an operator removes it; the reference's lost-acknowledgement "
-            + "probes and its forced replacement of orphan schema files are not implemented";
     private static final String NO_FORK_CLASSIFICATION = "table forks are not classified across handles: under the "
             + "graph's writer gate a leftover unpublished fork is deleted and forked again by the next writer";
     private static final String NO_CHANGE_FEED = "this build has no change feed";
@@ -85,14 +83,6 @@ class CrashWindowCoverageTest {
             Map.entry(FailpointNames.FORK_BEFORE_RECLAIM, NO_FORK_CLASSIFICATION),
             Map.entry(FailpointNames.FORK_POST_CREATE_PRE_OPEN, NO_FORK_CLASSIFICATION),
             Map.entry(FailpointNames.CLASSIFY_FRESH_READ, NO_FORK_CLASSIFICATION),
-            Map.entry(FailpointNames.INIT_AFTER_COORDINATOR_INIT, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_AFTER_SCHEMA_CONTRACT_WRITTEN, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_AFTER_SCHEMA_PG_WRITTEN, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_MANIFEST_CREATE_ACK_LOST, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_MANIFEST_CREATE_PROBE, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_POST_MANIFEST_CREATE, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_SCHEMA_CLEANUP_DELETE, NO_INIT_RECOVERY),
-            Map.entry(FailpointNames.INIT_TABLE_CREATE_ACK_LOST, NO_INIT_RECOVERY),
             Map.entry(FailpointNames.OPEN_BEFORE_SCHEMA_CONTRACT_READ, "opening a snapshot has no effect to crash: a "
                     + "contract that cannot be read is reported as is"),
             Map.entry(FailpointNames.READ_REFRESH_POST_STATE_PRE_LINEAGE, "reads open a snapshot per read; there is no "
@@ -121,6 +111,10 @@ class CrashWindowCoverageTest {
                 "bootstrap/src/test/java/dev/omnigraph/bootstrap/ClusterCrashWindowsOnLanceTest.java"));
         cluster.removeIf(name -> !name.startsWith("cluster_apply."));
         covered.addAll(cluster);
+        Set<String> init = armedIn(root.resolve(
+                "bootstrap/src/test/java/dev/omnigraph/bootstrap/InitCrashWindowsOnLanceTest.java"));
+        init.removeIf(name -> !name.startsWith("init."));
+        covered.addAll(init);
 
         Set<String> untested = new TreeSet<>(fired);
         untested.removeAll(covered);

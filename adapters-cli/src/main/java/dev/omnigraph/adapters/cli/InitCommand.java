@@ -27,6 +27,10 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "ACTOR", description = "Record this actor on the genesis commit.")
     String actor;
 
+    @Option(names = "--force", description = {"Replace orphan schema files an interrupted init left behind.",
+        "Never replaces an existing graph (a root with __manifest), nor a claim (__init_claim.json) of another init."})
+    boolean force;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -37,7 +41,7 @@ final class InitCommand extends CommandSupport implements Callable<Integer> {
                 + "recovery, and approvals), not `init`. Declare the graph in cluster.yaml and run `cluster apply`.");
         String source = readFile(schema, "schema");
         InitGraphResult result = services().init().initGraph(
-                new InitGraphCommand(graph, schema, source, Optional.ofNullable(actor)));
+                new InitGraphCommand(graph, schema, source, Optional.ofNullable(actor), force));
         if (json) {
             printJson(JsonObject.builder()
                     .put("uri", result.graphUri())

@@ -7,6 +7,12 @@ package dev.omnigraph.domain.graph;
 public enum GraphErrorKind {
     /** Init found an existing graph or schema artifacts. */
     ALREADY_INITIALIZED("already_initialized", 409),
+    /** Another init holds the root's {@code __init_claim.json} (running, or stopped without releasing it). */
+    INITIALIZATION_CLAIMED("initialization_claimed", 409),
+    /** Init committed the graph's manifest but a later step failed: the graph exists; inspect or open it. */
+    INITIALIZATION_COMMITTED("initialization_committed", 500),
+    /** Init failed where it cannot tell what it created: the claim and schema files are kept for an operator. */
+    INITIALIZATION_INDETERMINATE("initialization_indeterminate", 500),
     /** No graph at the location. */
     GRAPH_NOT_FOUND("not_found", 404),
     /** The branch does not exist. */

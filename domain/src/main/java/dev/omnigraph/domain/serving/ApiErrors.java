@@ -16,12 +16,13 @@ public final class ApiErrors {
         return switch (kind) {
             case BAD_REQUEST -> ApiError.badRequest(message);
             case GRAPH_NOT_FOUND, BRANCH_NOT_FOUND, COMMIT_NOT_FOUND -> ApiError.notFound(message);
-            case ALREADY_INITIALIZED, KEY_CONFLICT, CONFLICT -> ApiError.conflict(message);
+            case ALREADY_INITIALIZED, INITIALIZATION_CLAIMED, KEY_CONFLICT, CONFLICT -> ApiError.conflict(message);
             case RESOURCE_LIMIT_EXCEEDED -> ApiError.of(413, ApiErrorCode.BAD_REQUEST, message);
             case PRECONDITION_FAILED -> new ApiError(412, Optional.empty(), message, Optional.empty());
             case HISTORICAL_VERSION_RECLAIMED -> new ApiError(410, Optional.empty(), message, Optional.empty());
             case RECOVERY_REQUIRED -> new ApiError(503, Optional.empty(), message, Optional.empty());
-            case SCHEMA_CONTRACT, STORAGE -> ApiError.of(500, ApiErrorCode.INTERNAL, message);
+            case SCHEMA_CONTRACT, STORAGE, INITIALIZATION_COMMITTED, INITIALIZATION_INDETERMINATE ->
+                    ApiError.of(500, ApiErrorCode.INTERNAL, message);
             case NOT_SUPPORTED -> new ApiError(501, Optional.empty(), message, Optional.empty());
         };
     }

@@ -92,6 +92,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
     private final GraphExporter exporter;
     private final RecoveryService recovery;
     private final RecoverableWrites writes;
+    private final GraphInitializer initializer;
     private final ConcurrentHashMap<String, ReentrantLock> writerGates = new ConcurrentHashMap<>();
 
     /**
@@ -127,6 +128,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
         this.recovery = new RecoveryService(this);
         this.writes = new RecoverableWrites(this, recovery, Objects.requireNonNull(writerHealMode, "writerHealMode"));
         this.exporter = new GraphExporter(tables);
+        this.initializer = new GraphInitializer(this);
     }
 
     /** How writers heal pending recoveries in this engine (see the constructors). */
@@ -136,53 +138,11 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     // ---- init ------------------------------------------------------------------------------------
 
+    /** Creates a graph; see {@link GraphInitializer} for what each failure leaves behind. */
     @Override
     public InitGraphResult initGraph(InitGraphCommand command) {
-        ValidatedSchema validated = SchemaCompiler.compile(new SourceFile(command.schemaName(), command.schemaSource()));
         GraphRoot root = root(command.graphUri());
-        return underWriterGate(root, () -> {
-            refuseExistingGraph(root);
-            try {
-                root.files().putIfAbsent(GraphRoot.INIT_CLAIM, ("{\"claimed_at\":\"" + clock.now() + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
-            } catch (PreconditionFailedException concurrentInit) {
-                throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, "another init of " + root.uri()
-                        + " is in progress or was interrupted (remove __init_claim.json if no init is running)");
-            }
-            SchemaIr ir = SchemaIdentityResolver.initialize(SchemaIdentityDomain.parse(ids.newUlid()), validated).schemaIr();
-            SchemaContract contract = new SchemaContract(command.schemaSource(), validated, ir, SchemaState.of(ir));
-            contract.write(root.files());
-            List<TableLayout> layouts = GraphTables.layouts(ir);
-            List<ManifestEntry> rows = new ArrayList<>();
-            for (TableLayout layout : layouts) {
-                long version = tables.create(root.tableLocation(layout.relativeLocation()), layout.schema(),
-                        RowBatchBuilder.empty(layout.schema())).version();
-                rows.add(new TableRegistration(layout.identity(), layout.tableKey(), layout.relativeLocation()));
-                rows.add(new PublishedTableVersion(layout.identity(), layout.tableKey(), version, Optional.empty(), 0));
-            }
-            GraphCommit genesis = new GraphCommit(ids.newUlid(), TableRef.MAIN, 1, Optional.empty(), Optional.empty(),
-                    command.actor(), micros(clock.now()));
-            rows.add(new CommitRecord(genesis));
-            rows.add(new BranchHead(TableRef.MAIN, genesis.id(), Optional.empty()));
-            tables.create(root.manifestLocation(), ManifestTable.SCHEMA, manifest.encode(rows));
-            root.files().delete(GraphRoot.INIT_CLAIM);
-            LOG.info("initialised graph {} with {} tables", root.uri(), layouts.size());
-            return new InitGraphResult(root.uri(), genesis.id(), SnapshotId.of(TableRef.MAIN, 1).toString(),
-                    ir.nodes().stream().map(SchemaIr.NodeIr::name).toList(),
-                    ir.edges().stream().map(SchemaIr.EdgeIr::name).toList());
-        });
-    }
-
-    private void refuseExistingGraph(GraphRoot root) {
-        if (tables.exists(root.manifestLocation())) {
-            throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, "a graph already exists at " + root.uri());
-        }
-        for (var artifact : List.of(GraphRoot.SCHEMA_SOURCE, GraphRoot.SCHEMA_IR, GraphRoot.SCHEMA_STATE)) {
-            if (root.files().exists(artifact)) {
-                throw new GraphEngineException(GraphErrorKind.ALREADY_INITIALIZED, root.uri() + " already holds "
-                        + artifact + " (an interrupted init?); remove the schema files or choose another location");
-            }
-        }
+        return underWriterGate(root, () -> initializer.initialize(root, command));
     }
 
     // ---- open --------------------------------------------------------------------------------

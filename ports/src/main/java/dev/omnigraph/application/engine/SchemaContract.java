@@ -41,6 +41,11 @@ public record SchemaContract(String source, ValidatedSchema validated, SchemaIr 
     /** Writes the three files (source, IR, state), in that order. */
     void write(ObjectStore files) {
         files.put(GraphRoot.SCHEMA_SOURCE, source.getBytes(StandardCharsets.UTF_8));
+        writeContract(files);
+    }
+
+    /** Writes the IR and the state binding it to the source, in that order (the source is written separately). */
+    void writeContract(ObjectStore files) {
         files.put(GraphRoot.SCHEMA_IR, (ir.toPrettyJson()).getBytes(StandardCharsets.UTF_8));
         files.put(GraphRoot.SCHEMA_STATE, (state.toPrettyJson()).getBytes(StandardCharsets.UTF_8));
     }
