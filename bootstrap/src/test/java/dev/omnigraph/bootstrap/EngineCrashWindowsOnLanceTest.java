@@ -600,6 +600,42 @@ class EngineCrashWindowsOnLanceTest {
         assertEquals(featureHead, history.get(1).graphCommitId());
     }
 
+    /**
+     * Between a schema apply's manifest publish and the promotion of its schema files, the published tables belong
+     * to the new schema while the accepted schema is still the old one: a read there is refused with
+     * {@code recovery_required} (it would read new tables through the old schema). A crash before the publish
+     * leaves old tables under the old schema, which reads serve as before. The next write finishes the apply and
+     * reads see the new schema.
+     */
+    @Test
+    void reads_between_a_published_schema_apply_and_its_promoted_schema_files_are_refused() {
+        graph = LanceGraphProcess.seededPeople(temp.resolve("g"));
+        String people = "query q() { match { $p: Person } return { $p.name } order { $p.name } }";
+        String before = graph.query("main", people, "{}");
+        try (ScopedFailpoint crash = ScopedFailpoint.fail(FailpointNames.SCHEMA_APPLY_AFTER_STAGING_WRITE)) {
+            assertThrows(InjectedFailpointException.class, () -> Operation.SCHEMA_APPLY.run(graph));
+        }
+        graph.restart();
+        assertEquals(before, graph.query("main", people, "{}"), "nothing published: the old schema reads as before");
+        graph.close();
+
+        graph = LanceGraphProcess.seededPeople(temp.resolve("g2"));
+        try (ScopedFailpoint crash = ScopedFailpoint.fail(FailpointNames.SCHEMA_APPLY_AFTER_MANIFEST_COMMIT)) {
+            assertThrows(InjectedFailpointException.class, () -> Operation.SCHEMA_APPLY.run(graph));
+        }
+        graph.restart();
+        GraphEngineException refused = assertThrows(GraphEngineException.class, () -> graph.query("main", people, "{}"));
+        assertEquals(GraphErrorKind.RECOVERY_REQUIRED, refused.kind());
+        assertTrue(refused.getMessage().contains("repair"), refused.getMessage());
+        assertEquals(GraphErrorKind.RECOVERY_REQUIRED, assertThrows(GraphEngineException.class,
+                () -> graph.export("main")).kind());
+
+        graph.mutate("main", "query probe() { insert Company { name: \"" + PROBE + "\" } }", "{}");
+        assertEquals(before, graph.query("main", people, "{}"));
+        assertTrue(graph.acceptedSchema().contains("nickname"), "the write finished the apply");
+        assertTrue(graph.query("main", "query q() { match { $p: Project } return { $p.title } }", "{}").contains("[]"));
+    }
+
     private List<String> branchNames() {
         return graph.branches().listBranches(graph.uri()).stream().map(BranchResult::name).toList();
     }

@@ -47,6 +47,7 @@ import dev.omnigraph.ports.out.ObjectStore;
 import dev.omnigraph.ports.out.ObjectStoreLocator;
 import dev.omnigraph.ports.out.PreconditionFailedException;
 import dev.omnigraph.ports.out.table.RowBatchBuilder;
+import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableNotFoundException;
 import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableStorage;
@@ -147,18 +148,50 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     // ---- open --------------------------------------------------------------------------------
 
-    /** Opens the latest snapshot of a branch. */
+    /**
+     * Opens the latest snapshot of a branch for reading.
+     *
+     * @throws GraphEngineException {@code RECOVERY_REQUIRED} while a crashed schema apply is published but its
+     *     schema files are not yet promoted (see {@link #refuseUnpromotedSchema})
+     */
     public OpenGraph open(String graphUri, String branch) {
         GraphRoot root = root(graphUri);
         long version = latestManifestVersion(root, branch);
-        return openAt(root, branch, version);
+        return refuseUnpromotedSchema(root, openAt(root, branch, version));
     }
 
-    /** Opens an exact snapshot. */
+    /** Opens an exact snapshot for reading; refuses as {@link #open} does. */
     public OpenGraph openSnapshot(String graphUri, SnapshotId snapshot) {
         GraphRoot root = root(graphUri);
         latestManifestVersion(root, snapshot.branch());
-        return openAt(root, snapshot.branch(), snapshot.manifestVersion());
+        return refuseUnpromotedSchema(root, openAt(root, snapshot.branch(), snapshot.manifestVersion()));
+    }
+
+    /**
+     * A schema apply publishes its tables first and promotes its schema files after; a process dying in between
+     * leaves tables of the new schema under the old accepted schema until a writer (or {@code repair}) recovers it.
+     * A read in that window would interpret the new tables through the old schema, so it is refused with
+     * {@code recovery_required}, as the reference's read-only open does (engine notes §8.2). Costs one listing of
+     * {@code __recovery/} per read; the manifest is read only when a schema apply's sidecar is pending.
+     */
+    private OpenGraph refuseUnpromotedSchema(GraphRoot root, OpenGraph graph) {
+        for (RecoverySidecar sidecar : recovery.pending(root)) {
+            if (sidecar.writerKind() != WriterKind.SCHEMA_APPLY || sidecar.schemaTargetIrHash().isEmpty()
+                    || sidecar.schemaTargetIrHash().get().equals(graph.schema().state().schemaIrHash())) {
+                continue;
+            }
+            String manifestLocation = root.manifestLocation();
+            long mainVersion = latestManifestVersion(root, TableRef.MAIN);
+            boolean published = !manifest.read(TableRef.at(manifestLocation, TableRef.MAIN, mainVersion),
+                    TableFilter.eq("object_id", sidecar.graphCommitId())).isEmpty();
+            if (published) {
+                throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "a schema apply (" + sidecar.operationId()
+                        + ") of " + root.uri() + " was published but its schema files were not promoted; reads would "
+                        + "see its tables through the old schema. Reopen the graph read-write (any CLI write, or "
+                        + "`omnigraph repair`) to finish it");
+            }
+        }
+        return graph;
     }
 
     OpenGraph openAt(GraphRoot root, String branch, long version) {
