@@ -3,6 +3,7 @@ package dev.omnigraph.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omnigraph.adapters.storage.codec.Codecs;
@@ -20,6 +21,8 @@ import dev.omnigraph.domain.cluster.ClusterCodes;
 import dev.omnigraph.domain.cluster.ClusterDiagnostic;
 import dev.omnigraph.domain.cluster.Sha256;
 import dev.omnigraph.domain.cluster.drift.StateSync;
+import dev.omnigraph.domain.graph.GraphEngineException;
+import dev.omnigraph.domain.graph.GraphErrorKind;
 import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.ports.in.ApplyClusterCommand;
@@ -310,13 +313,13 @@ class ClusterCrashWindowsOnLanceTest {
     }
 
     /**
-     * The reference finishes the torn schema state with a read-write open of the graph (engine recovery
-     * promotes the staged schema files) before its cluster sweep looks, after which the sweep rolls the ledger
-     * forward. Here the cluster sweep reads the live digest first: the accepted {@code _schema.pg} is still V1
-     * (the engine's SchemaApply sidecar is pending, published but not promoted), so the sweep sees the recorded
-     * digest (row 1/2, retired), and the same run's schema apply heals first (the engine promotes V2) and
-     * completes it. The cluster side is the reference's: the sidecar is kept after the failure and the ledger
-     * ends where a clean apply puts it.
+     * Reference scenario 26 (PR #284), second half: an engine failure after the manifest commit keeps the cluster's
+     * schema_apply sidecar. The graph is then torn (tables of V2 published, V1 still accepted), so it does not open
+     * for reading (engine {@code recovery_required}) and the next apply's sweep cannot verify the intent (row x:
+     * {@code cluster_recovery_pending}, nothing changes, graph-moving work is blocked). A read-write open (here the
+     * engine's recovery, as {@code omnigraph repair <root>} or any write does) promotes V2; the apply after it
+     * finds the live digest equal to the desired one with the ledger stale (row 3), rolls the ledger forward and
+     * converges where a clean apply ends.
      */
     @Test
     void an_engine_failure_after_the_manifest_commit_keeps_the_schema_sidecar_for_the_sweep() throws IOException {
@@ -332,13 +335,26 @@ class ClusterCrashWindowsOnLanceTest {
         JsonObject sidecar = onlySidecar(dir);
         assertEquals("schema_apply", sidecar.get("kind").asString(), "the graph may have moved: the sidecar stays");
         assertTrue(sidecar.get("expected_manifest_version").isNull(), "never rewritten: the engine call failed");
-        assertTrue(manifestVersion(dir, GRAPH) > versionBefore, "the manifest moved");
+        assertTrue(tables.latestVersion(graphRoot(dir, GRAPH).resolve("__manifest").toString(), "main") > versionBefore,
+                "the manifest moved");
         assertEquals(SCHEMA_V1, liveSchema(dir, GRAPH), "the staged schema files were not promoted");
+        GraphEngineException refused = assertThrows(GraphEngineException.class, () -> manifestVersion(dir, GRAPH));
+        assertEquals(GraphErrorKind.RECOVERY_REQUIRED, refused.kind(), "reads refuse until the engine recovery "
+                + "promotes the schema (the reference's read-only open): " + refused.getMessage());
 
+        ApplyClusterResult unverifiable = apply(dir);
+        assertTrue(codes(unverifiable).contains(ClusterCodes.CLUSTER_RECOVERY_PENDING), unverifiable.diagnostics()::toString);
+        assertFalse(unverifiable.converged());
+        assertFalse(unverifiable.stateWritten());
+        assertEquals("schema_apply", onlySidecar(dir).get("kind").asString(), "kept until it can be verified");
+        assertEquals(SCHEMA_V1, liveSchema(dir, GRAPH));
+
+        assertEquals(1, engine.recoverGraph(graphRoot(dir, GRAPH).toString()), "the read-write open finishes the apply");
+        assertEquals(SCHEMA_V2, liveSchema(dir, GRAPH));
         ApplyClusterResult recovered = apply(dir);
         assertRecovered(recovered, dir);
-        assertFalse(codes(recovered).contains(ClusterCodes.CLUSTER_RECOVERY_ROLLED_FORWARD), "row 1/2 here, see above");
-        assertEquals(Set.of(), recoveryRecords(dir));
+        assertTrue(codes(recovered).contains(ClusterCodes.CLUSTER_RECOVERY_ROLLED_FORWARD), "row 3");
+        assertEquals(1, recoveryRecords(dir).size());
         assertEquals(SCHEMA_V2, liveSchema(dir, GRAPH));
         assertLedgerMatches(clean, dir, 1);
         assertSecondApplyIsANoOp(dir);
@@ -449,6 +465,7 @@ class ClusterCrashWindowsOnLanceTest {
         assertInjected(crashed, FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_DELETE);
         assertNothingAcknowledged(crashed, dir, ledgerBefore);
         assertEquals(List.of(), rootFiles(dir, ARCHIVE), "the root is gone");
+        assertFalse(Files.exists(graphRoot(dir, ARCHIVE)), "no empty folder is left behind");
         JsonObject sidecar = onlySidecar(dir);
         assertEquals("graph_delete", sidecar.get("kind").asString());
         assertEquals(approvalId, sidecar.get("approval_id").asString());
@@ -704,7 +721,7 @@ class ClusterCrashWindowsOnLanceTest {
         return state(dir).find("recovery_records").map(records -> records.asObject().keys()).orElse(Set.of());
     }
 
-    /** The files left under a graph root, the local store's lock bookkeeping (and empty folders) aside. */
+    /** The files left under a graph root, the local store's lock bookkeeping aside. */
     private static List<String> rootFiles(Path dir, String graphId) throws IOException {
         Path root = graphRoot(dir, graphId);
         if (!Files.isDirectory(root)) {

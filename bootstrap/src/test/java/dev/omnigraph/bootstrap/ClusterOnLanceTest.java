@@ -220,7 +220,8 @@ class ClusterOnLanceTest {
         ApplyClusterResult deleted = cluster.apply(new ApplyClusterCommand(config, Optional.of("act-admin")));
         assertTrue(deleted.ok(), () -> deleted.diagnostics().toString());
         assertTrue(deleted.converged());
-        assertFalse(Files.exists(dir.resolve("graphs/people.omni/_schema.pg")));
+        assertFalse(Files.exists(dir.resolve("graphs/people.omni")), "the root folder is removed, not left empty");
+        assertTrue(Files.isDirectory(dir.resolve("graphs")));
         assertTrue(deleted.resourceStatuses().isEmpty());
         String artifact = Files.readString(dir.resolve("__cluster/approvals/" + approvalId + ".json"));
         assertFalse(artifact.contains("\"consumed_at\": null"), artifact);

@@ -115,14 +115,19 @@ class NodeInsertStorageRequestsOnS3Test {
                     assertEquals(PORT_ON_THE_WIRE, cost.portOnTheWire(), "each port call is one request");
                     assertEquals(0, cost.other(), "every request comes from the port or from Lance");
                 }
-                assertEquals(List.of(13L, 19L, 23L, 27L, 31L), costs.stream()
+                assertEquals(List.of(11L, 19L, 23L, 27L, 31L), costs.stream()
                         .map(cost -> cost.lance().getOrDefault(S3RequestLog.Operation.GET_OBJECT, 0L)).toList(),
                         "Lance's GETs per insert: the graph manifest table gains a fragment per commit and each insert "
-                                + "reads all of it four times");
-                for (InsertCost cost : costs) {
-                    Map<S3RequestLog.Operation, Long> withoutGets = new TreeMap<>(cost.lance());
+                                + "reads all of it four times (the first insert finds version 1 of the manifest already "
+                                + "read: init reads the created graph back)");
+                for (int insert = 0; insert < costs.size(); insert++) {
+                    Map<S3RequestLog.Operation, Long> withoutGets = new TreeMap<>(costs.get(insert).lance());
                     withoutGets.remove(S3RequestLog.Operation.GET_OBJECT);
-                    assertEquals(LANCE_BESIDES_GETS, withoutGets, "Lance's other requests per insert");
+                    Map<S3RequestLog.Operation, Long> expected = new TreeMap<>(LANCE_BESIDES_GETS);
+                    if (insert == 0) {
+                        expected.remove(S3RequestLog.Operation.HEAD_OBJECT); // init's read-back left it cached
+                    }
+                    assertEquals(expected, withoutGets, "Lance's other requests of insert #" + (insert + 1));
                 }
 
                 // the figure recorded beside the reference's 37 (30 reads, 7 writes): the third insert into a fresh

@@ -595,7 +595,7 @@ class ClusterLifecycleIT {
 
     /**
      * The files left under a graph root, leaving out the local store's own bookkeeping (its
-     * {@code .omnigraph-locks} folder, which no object listing shows and a local delete leaves behind).
+     * {@code .omnigraph-locks} folder, which no object listing shows).
      */
     private static List<String> graphData(Path graphRoot) {
         return StorageFingerprint.of(graphRoot).files().keySet().stream()

@@ -361,6 +361,11 @@ final class ClusterStore {
         return store.list(graphPrefix(graphId));
     }
 
+    /** Deletes a graph's root folder and everything in it. */
+    void deleteGraphRoot(String graphId) {
+        store.deleteFolder(graphPrefix(graphId));
+    }
+
     /** The live schema source of a graph ({@code _schema.pg}), when present. */
     Optional<byte[]> graphSchemaSource(String graphId) {
         return read(graphPrefix(graphId) + "_schema.pg");

@@ -109,7 +109,8 @@ final class GraphOperations {
 
     /**
      * Removes a graph root: drops every table found under it (the manifest and each node and edge table,
-     * which also forgets any handle the table storage cached), then deletes whatever objects remain.
+     * which also forgets any handle the table storage cached), then deletes the root folder with whatever
+     * remains in it (on local disk no empty folder is left behind).
      * Idempotent: a missing root deletes nothing.
      */
     void delete(ClusterStore store, String graphId) {
@@ -127,9 +128,7 @@ final class GraphOperations {
         for (String folder : tableFolders) {
             tables.drop(graphUri + "/" + folder);
         }
-        for (ObjectKey key : store.graphRootKeys(graphId)) {
-            store.delete(key.value());
-        }
+        store.deleteGraphRoot(graphId);
     }
 
     static String messageOf(Throwable failure) {

@@ -175,7 +175,7 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
      * {@code __recovery/} per read; the manifest is read only when a schema apply's sidecar is pending.
      */
     private OpenGraph refuseUnpromotedSchema(GraphRoot root, OpenGraph graph) {
-        for (RecoverySidecar sidecar : recovery.pending(root)) {
+        for (RecoverySidecar sidecar : recovery.pending(root, true)) {
             if (sidecar.writerKind() != WriterKind.SCHEMA_APPLY || sidecar.schemaTargetIrHash().isEmpty()
                     || sidecar.schemaTargetIrHash().get().equals(graph.schema().state().schemaIrHash())) {
                 continue;

@@ -102,6 +102,16 @@ final class RecoveryService {
 
     /** The pending sidecars, oldest first; a sidecar that cannot be read fails loudly. */
     List<RecoverySidecar> pending(GraphRoot root) {
+        return pending(root, false);
+    }
+
+    /**
+     * The pending sidecars, oldest first.
+     *
+     * @param skipUnreadable leave out a sidecar that cannot be decoded instead of failing (for readers, which such a
+     *     sidecar does not concern: it blocks every writer and maintenance operation until an operator inspects it)
+     */
+    List<RecoverySidecar> pending(GraphRoot root, boolean skipUnreadable) {
         Failpoints.maybeFail(FailpointNames.RECOVERY_SIDECAR_LIST);
         List<RecoverySidecar> sidecars = new ArrayList<>();
         List<ObjectKey> listed = root.files().list(RecoverySidecar.RECOVERY_DIRECTORY + "/");
@@ -123,6 +133,10 @@ final class RecoveryService {
                 sidecars.add(RecoverySidecar.decode(engine.json().decode(key.value(),
                         new String(content, StandardCharsets.UTF_8))));
             } catch (MalformedJsonException | SidecarDecodeException unreadable) {
+                if (skipUnreadable) {
+                    LOG.debug("recovery sidecar {} of {} cannot be read; a reader skips it", key.value(), root.uri());
+                    continue;
+                }
                 throw new GraphEngineException(GraphErrorKind.RECOVERY_REQUIRED, "recovery sidecar " + key.value() + " of "
                         + root.uri() + " cannot be read (" + unreadable.getMessage() + "); inspect it before writing again",
                         unreadable);

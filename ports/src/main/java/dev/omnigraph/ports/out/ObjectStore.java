@@ -94,4 +94,22 @@ public interface ObjectStore {
 
     /** Deletes an object. Idempotent: deleting a missing object succeeds and does nothing. */
     void delete(ObjectKey key);
+
+    /**
+     * Deletes every object under a folder ({@code prefix} ends with {@code /}) and whatever the backend keeps for
+     * the folder itself (a local directory tree, with any bookkeeping in it), so that afterwards the folder is as
+     * if nothing had been written there. Idempotent. Not atomic: objects written into the folder meanwhile may or
+     * may not survive. The default deletes the listed objects, which is all a flat object store keeps.
+     *
+     * @throws InvalidObjectKeyException when {@code prefix} is empty, does not end with {@code /} or is malformed
+     */
+    default void deleteFolder(String prefix) {
+        ObjectKey.checkPrefix(prefix);
+        if (prefix.isEmpty() || !prefix.endsWith("/")) {
+            throw new InvalidObjectKeyException(prefix, "a folder to delete ends with '/' and is not the store's root");
+        }
+        for (ObjectKey key : list(prefix)) {
+            delete(key);
+        }
+    }
 }

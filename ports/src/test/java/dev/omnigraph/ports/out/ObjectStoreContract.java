@@ -284,6 +284,23 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void deleting_a_folder_removes_everything_under_it_and_nothing_beside_it() {
+        store.put(key("graphs/a.omni/_schema.pg"), bytes("1"));
+        store.put(key("graphs/a.omni/__recovery/x.json"), bytes("2"));
+        store.put(key("graphs/a.omnix/keep"), bytes("3"));
+        store.put(key("graphs/b.omni/keep"), bytes("4"));
+        store.deleteFolder("graphs/a.omni/");
+        assertEquals(keys(), store.list("graphs/a.omni/"));
+        assertEquals(keys("graphs/a.omnix/keep", "graphs/b.omni/keep"), store.list("graphs/"));
+        store.deleteFolder("graphs/a.omni/");
+        store.deleteFolder("never/written/");
+        store.putIfAbsent(key("graphs/a.omni/_schema.pg"), bytes("again"));
+        assertEquals("again", store.get(key("graphs/a.omni/_schema.pg")).text());
+        assertThrows(InvalidObjectKeyException.class, () -> store.deleteFolder(""));
+        assertThrows(InvalidObjectKeyException.class, () -> store.deleteFolder("graphs/a.omni"));
+    }
+
+    @Test
     void deleting_a_missing_object_succeeds() {
         store.delete(key("never/written"));
         assertFalse(store.exists(key("never/written")));

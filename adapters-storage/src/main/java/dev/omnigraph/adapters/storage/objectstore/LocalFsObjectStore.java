@@ -1,5 +1,6 @@
 package dev.omnigraph.adapters.storage.objectstore;
 
+import dev.omnigraph.ports.out.InvalidObjectKeyException;
 import dev.omnigraph.ports.out.ObjectKey;
 import dev.omnigraph.ports.out.ObjectNotFoundException;
 import dev.omnigraph.ports.out.ObjectStore;
@@ -25,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -189,6 +191,31 @@ final class LocalFsObjectStore implements ObjectStore {
         });
     }
 
+    /** Removes the folder's whole directory tree (nested stores' bookkeeping included), then forces its parent. */
+    @Override
+    public void deleteFolder(String prefix) {
+        ObjectKey.checkPrefix(prefix);
+        if (prefix.isEmpty() || !prefix.endsWith("/")) {
+            throw new InvalidObjectKeyException(prefix, "a folder to delete ends with '/' and is not the store's root");
+        }
+        Path folder = root.resolve(prefix).normalize();
+        if (!folder.startsWith(root) || folder.equals(root) || folder.startsWith(root.resolve(LOCK_FOLDER))) {
+            throw new InvalidObjectKeyException(prefix, "not a folder of this store's objects");
+        }
+        underWriteLock("delete folder " + prefix, () -> {
+            if (!Files.isDirectory(folder)) {
+                return null;
+            }
+            try (Stream<Path> tree = Files.walk(folder)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            forceFolder(folder.getParent());
+            return null;
+        });
+    }
+
     @Override
     public String toString() {
         return "LocalFsObjectStore[" + root + "]";
@@ -286,6 +313,10 @@ final class LocalFsObjectStore implements ObjectStore {
 
     /** Runs a mutation of {@code key} while holding the write lock both inside this JVM and across processes. */
     private <T> T underKeyLock(ObjectKey key, LockedAction<T> action) {
+        return underWriteLock("write " + key, action);
+    }
+
+    private <T> T underWriteLock(String what, LockedAction<T> action) {
         writeLock.lock();
         try {
             Path lockFile = lockFile();
@@ -294,7 +325,7 @@ final class LocalFsObjectStore implements ObjectStore {
                 return action.run();
             }
         } catch (IOException e) {
-            throw unavailable("write " + key, e);
+            throw unavailable(what, e);
         } finally {
             writeLock.unlock();
         }

@@ -45,6 +45,17 @@ class LocalFsObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void deleting_a_folder_leaves_no_directory_behind_not_even_a_nested_stores_bookkeeping() throws IOException {
+        store.put(new ObjectKey("graphs/a.omni/_schema.pg"), "1".getBytes(UTF_8));
+        ObjectStore nested = ObjectStores.localFolder(LocalFsProperties.durableAt(tempRoot.resolve("store/graphs/a.omni")));
+        nested.put(new ObjectKey("__recovery/x.json"), "{}".getBytes(UTF_8));
+        Files.createDirectories(tempRoot.resolve("store/graphs/a.omni/nodes/empty-table"));
+        store.deleteFolder("graphs/a.omni/");
+        assertFalse(Files.exists(tempRoot.resolve("store/graphs/a.omni")));
+        assertTrue(Files.isDirectory(tempRoot.resolve("store/graphs")));
+    }
+
+    @Test
     void a_folder_of_other_keys_is_not_an_object() {
         store.put(new ObjectKey("folder/child"), "x".getBytes(UTF_8));
         assertFalse(store.exists(new ObjectKey("folder")));
