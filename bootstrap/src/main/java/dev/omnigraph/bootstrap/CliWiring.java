@@ -7,6 +7,7 @@ import dev.omnigraph.adapters.storage.system.SystemServices;
 import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
 import dev.omnigraph.application.cluster.ClusterService;
+import dev.omnigraph.application.cluster.ServingSnapshotService;
 import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
 import dev.omnigraph.application.engine.MaintenanceService;
@@ -41,6 +42,7 @@ final class CliWiring {
                 SystemServices.clock(), SystemServices.ids(), engine, engine, language, schemaApply, tables);
         MaintenanceService maintenance = new MaintenanceService(engine);
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
-                new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance);
+                new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance,
+                new ServingSnapshotService(ObjectStores.locator(), Codecs.yaml(), Codecs.json()));
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = {"Remove old versions of the graph manifest and of every node and edge table (destructive, "
@@ -26,11 +26,8 @@ import picocli.CommandLine.Parameters;
                 + "Without --confirm nothing is removed and the policy is shown."})
 final class CleanupCommand extends CommandSupport implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URI", description = "The graph.")
-    String uri;
-
-    @Option(names = "--store", paramLabel = "URI", description = "The graph (alternative to URI).")
-    String store;
+    @Mixin
+    MaintenanceTarget target;
 
     @Option(names = "--keep", paramLabel = "N", description = "Keep the newest N versions of each table (10 is a safe choice).")
     Long keep;
@@ -47,7 +44,7 @@ final class CleanupCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String graph = graphUri(uri, store);
+        String graph = maintenanceGraph(target);
         CleanupPolicy policy;
         try {
             Optional<Duration> age = olderThan == null ? Optional.empty() : Optional.of(CleanupPolicy.parseAge(olderThan));

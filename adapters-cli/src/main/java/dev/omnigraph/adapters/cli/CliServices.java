@@ -8,6 +8,7 @@ import dev.omnigraph.ports.in.ExportGraphUseCase;
 import dev.omnigraph.ports.in.InitGraphUseCase;
 import dev.omnigraph.ports.in.LintQueriesUseCase;
 import dev.omnigraph.ports.in.LoadGraphUseCase;
+import dev.omnigraph.ports.in.LocateClusterGraphUseCase;
 import dev.omnigraph.ports.in.ManageBranchesUseCase;
 import dev.omnigraph.ports.in.ManageClusterUseCase;
 import dev.omnigraph.ports.in.MutateGraphUseCase;
@@ -22,4 +23,5 @@ public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGr
                           LintQueriesUseCase lint, QueryGraphUseCase query,
                           MutateGraphUseCase mutate, ManageBranchesUseCase branches,
                           ApplySchemaUseCase applySchema, ManageClusterUseCase cluster,
-                          OptimizeGraphUseCase optimize, RepairGraphUseCase repair, CleanUpGraphUseCase cleanUp) {}
+                          OptimizeGraphUseCase optimize, RepairGraphUseCase repair, CleanUpGraphUseCase cleanUp,
+                          LocateClusterGraphUseCase locateGraph) {}

@@ -1,13 +1,19 @@
 package dev.omnigraph.adapters.cli;
 
+import dev.omnigraph.domain.cluster.ClusterDiagnostic;
 import dev.omnigraph.domain.json.JsonValue;
 import dev.omnigraph.domain.json.JsonWriter;
+import dev.omnigraph.domain.lang.Severity;
+import dev.omnigraph.ports.in.LocateClusterGraphQuery;
+import dev.omnigraph.ports.in.LocateClusterGraphResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -62,6 +68,41 @@ abstract class CommandSupport {
         services().cluster().clusterManaging(located).ifPresent(root -> {
             throw new ClusterManagedGraphException("`" + graphUri + "` is inside cluster `" + root + "`. " + refusal);
         });
+    }
+
+    /**
+     * The graph a maintenance command addresses: with {@code --cluster}, the root of the applied graph
+     * {@code --graph} (or of the cluster's only graph) from the ledger; otherwise the URI or {@code --store}.
+     * A graph id that is not applied is {@code graph_not_applied} (exit 1); several graphs without
+     * {@code --graph} are listed.
+     */
+    String maintenanceGraph(MaintenanceTarget target) {
+        if (target.cluster == null) {
+            if (target.graph != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--graph selects a graph of --cluster; "
+                        + "give --cluster too, or address the graph by its URI");
+            }
+            return graphUri(target.uri, target.store);
+        }
+        if (target.uri != null || target.store != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give the graph either as URI/--store or with --cluster, not both");
+        }
+        LocateClusterGraphResult located = services().locateGraph().locateGraph(
+                new LocateClusterGraphQuery(target.cluster, Optional.ofNullable(target.graph)));
+        if (!located.ok()) {
+            ClusterDiagnostic first = located.diagnostics().stream()
+                    .filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
+            throw new ClusterAddressException("[" + first.code() + "] " + first.message());
+        }
+        if (located.graphUri().isPresent()) {
+            return located.graphUri().get();
+        }
+        List<String> applied = located.appliedGraphs();
+        throw new ClusterAddressException(applied.isEmpty()
+                ? "cluster `" + target.cluster + "` has no applied graphs; run `cluster apply` first"
+                : "cluster `" + target.cluster + "` has " + applied.size() + " graphs: [" + String.join(", ", applied)
+                        + "]; pass --graph <id> to select one");
     }
 
     /** The graph a command addresses: its positional URI or {@code --store}; refuses neither or both. */

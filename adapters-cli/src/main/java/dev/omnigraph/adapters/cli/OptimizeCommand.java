@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Compact small files in every node and edge table of main and publish the compacted versions "
@@ -20,18 +20,15 @@ import picocli.CommandLine.Parameters;
                 + "recovery; a table whose storage moved past its published version is skipped (run repair)."})
 final class OptimizeCommand extends CommandSupport implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URI", description = "The graph.")
-    String uri;
-
-    @Option(names = "--store", paramLabel = "URI", description = "The graph (alternative to URI).")
-    String store;
+    @Mixin
+    MaintenanceTarget target;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        String graph = graphUri(uri, store);
+        String graph = maintenanceGraph(target);
         OptimizeGraphResult result = services().optimize().optimizeGraph(new OptimizeGraphCommand(graph));
         if (json) {
             List<JsonValue> datasets = new ArrayList<>();

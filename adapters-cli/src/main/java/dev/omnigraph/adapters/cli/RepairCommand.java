@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = {"Classify tables of main whose storage moved past their published version with no recovery "
@@ -22,11 +22,8 @@ import picocli.CommandLine.Parameters;
             "Exit code 1 when drift was refused (after printing the report)."})
 final class RepairCommand extends CommandSupport implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URI", description = "The graph.")
-    String uri;
-
-    @Option(names = "--store", paramLabel = "URI", description = "The graph (alternative to URI).")
-    String store;
+    @Mixin
+    MaintenanceTarget target;
 
     @Option(names = "--confirm", description = "Publish verified maintenance drift (otherwise only report).")
     boolean confirm;
@@ -39,7 +36,7 @@ final class RepairCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String graph = graphUri(uri, store);
+        String graph = maintenanceGraph(target);
         if (force && !confirm) {
             throw new CommandLine.ParameterException(spec.commandLine(), "repair --force requires --confirm");
         }

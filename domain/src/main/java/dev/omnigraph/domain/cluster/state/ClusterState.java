@@ -60,6 +60,17 @@ public record ClusterState(long version,
         return Optional.ofNullable(resources().get(address));
     }
 
+    /** The ids of the graphs of the applied revision ({@code graph.<id>} resources), sorted. */
+    public List<String> appliedGraphIds() {
+        return resources().keySet().stream()
+                .filter(address -> address.startsWith(GRAPH_ADDRESS_PREFIX))
+                .map(address -> address.substring(GRAPH_ADDRESS_PREFIX.length()))
+                .sorted()
+                .toList();
+    }
+
+    private static final String GRAPH_ADDRESS_PREFIX = "graph.";
+
     /** Address → digest of every applied resource: the "prior" side of a plan diff. */
     public Map<String, String> resourceDigests() {
         TreeMap<String, String> digests = new TreeMap<>();

@@ -116,6 +116,8 @@ class ClusterStateCodecTest {
         assertEquals(LifecycleStatus.BLOCKED, state.resourceStatuses().get("query.k.q").status());
         assertEquals(RecoverySidecarKind.GRAPH_CREATE, state.recoveryRecords().get("01OPERATION").kind());
         assertEquals(FULL, ClusterStateCodec.fileText(state));
+        assertEquals(List.of("k"), state.appliedGraphIds(), "graphs only: not the policy, provider or queries");
+        assertEquals(List.of(), decoded("{\"version\": 1, \"applied_revision\": {}}").appliedGraphIds());
     }
 
     @Test
