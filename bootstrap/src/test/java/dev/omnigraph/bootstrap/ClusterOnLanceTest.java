@@ -42,6 +42,16 @@ import dev.omnigraph.ports.in.SyncClusterStateResult;
 import dev.omnigraph.ports.in.ValidateClusterCommand;
 import dev.omnigraph.ports.in.ValidateClusterResult;
 import dev.omnigraph.ports.out.table.TableStorage;
+import dev.omnigraph.domain.graph.load.LoadMode;
+import dev.omnigraph.ports.in.ExportGraphCommand;
+import dev.omnigraph.ports.in.ExportGraphResult;
+import dev.omnigraph.ports.in.LoadGraphCommand;
+import dev.omnigraph.ports.in.LoadGraphUseCase.ProgressListener;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,6 +81,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterOnLanceTest {
 
     private static TableStorage tables;
+    private static GraphEngineService engine;
     private static ClusterService cluster;
 
     @TempDir
@@ -79,7 +90,7 @@ class ClusterOnLanceTest {
     @BeforeAll
     static void start() {
         tables = TableStorages.lance(LanceProperties.defaults());
-        GraphEngineService engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(),
+        engine = new GraphEngineService(ObjectStores.locator(), tables, Codecs.json(),
                 SystemServices.clock(), SystemServices.ids());
         cluster = new ClusterService(ObjectStores.locator(), Codecs.yaml(), Codecs.json(), SystemServices.clock(),
                 SystemServices.ids(), engine, engine, new LanguageService(engine, SystemServices.ids()),
@@ -229,6 +240,60 @@ class ClusterOnLanceTest {
         assertTrue(state.get("approval_records").asObject().has(approvalId));
         assertEquals("tombstone", state.get("observations").asObject().get("graph.people").asObject().get("kind").asString());
         assertEquals(List.of(), listFiles(dir.resolve("__cluster/recoveries")));
+    }
+
+    /**
+     * Reference T::apply_executes_approved_graph_delete: while an export of the graph streams in this process, the
+     * approved delete is refused with {@code graph_delete_export_in_progress}, the root and the ledger are kept;
+     * once the export ends, the next apply deletes the graph.
+     */
+    @Test
+    void an_approved_graph_delete_waits_until_no_export_streams_the_graph() throws Exception {
+        Path dir = peopleCluster();
+        String config = dir.toString();
+        importAndApply(config);
+        String root = dir.resolve("graphs/people.omni").toString();
+        engine.loadGraph(new LoadGraphCommand(root, "main", LoadMode.OVERWRITE, "seed.jsonl",
+                Files.readString(GraphEngineOnLanceTest.examples().resolve("seed.jsonl")), Optional.empty()),
+                ProgressListener.NONE);
+        Files.writeString(dir.resolve("cluster.yaml"), Files.readString(dir.resolve("cluster.yaml"))
+                .replace("graphs:\n  people:\n    schema: people.pg\n    queries: queries/\n", "graphs: {}\n"));
+        assertTrue(cluster.approve(new ApproveClusterChangeCommand(config, "graph.people", "act-admin")).ok());
+
+        CountDownLatch streaming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService exporter = Executors.newSingleThreadExecutor();
+        try {
+            Future<ExportGraphResult> export = exporter.submit(() -> engine.exportGraph(
+                    new ExportGraphCommand(root, "main", Optional.empty(), List.of()), line -> {
+                        if (streaming.getCount() > 0) {
+                            streaming.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }));
+            assertTrue(streaming.await(60, TimeUnit.SECONDS), "the export reached its first record");
+            ApplyClusterResult blocked = cluster.apply(new ApplyClusterCommand(config, Optional.of("act-admin")));
+            release.countDown();
+            export.get(60, TimeUnit.SECONDS);
+
+            assertFalse(blocked.ok());
+            assertFalse(blocked.converged());
+            assertEquals(List.of(ClusterCodes.GRAPH_DELETE_EXPORT_IN_PROGRESS), errorCodes(blocked.diagnostics()));
+            assertTrue(blocked.diagnostics().stream().anyMatch(d -> d.path().equals("graph.people")));
+            assertTrue(Files.isRegularFile(dir.resolve("graphs/people.omni/_schema.pg")), "the root is kept");
+            assertTrue(Files.readString(dir.resolve("__cluster/state.json")).contains("\"graph.people\""));
+            assertEquals(List.of(), listFiles(dir.resolve("__cluster/recoveries")), "no delete was started");
+        } finally {
+            release.countDown();
+            exporter.shutdownNow();
+        }
+        ApplyClusterResult deleted = cluster.apply(new ApplyClusterCommand(config, Optional.of("act-admin")));
+        assertTrue(deleted.ok() && deleted.converged(), () -> deleted.diagnostics().toString());
+        assertFalse(Files.exists(dir.resolve("graphs/people.omni")));
     }
 
     @Test

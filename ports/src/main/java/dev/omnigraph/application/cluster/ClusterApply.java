@@ -1,5 +1,6 @@
 package dev.omnigraph.application.cluster;
 
+import dev.omnigraph.application.engine.ExportRootExclusion;
 import dev.omnigraph.application.failpoint.FailpointNames;
 import dev.omnigraph.application.failpoint.Failpoints;
 import dev.omnigraph.application.failpoint.InjectedFailpointException;
@@ -359,27 +360,41 @@ final class ClusterApply {
             }
             String graphAddress = ResourceAddress.graph(graphId);
             String graphUri = store.graphUri(graphId);
-            Optional<String> approvalId = ApprovalGate.consumableApproval(artifacts, graphAddress, desired.configDigest());
-            RecoverySidecar sidecar = RecoverySidecar.graphDelete(service.newId(), now, actor, graphId, graphUri,
-                    graphs.tryManifestVersion(graphUri), cas, approvalId);
-            if (!writeSidecar(sidecar, graphId, FailedGraphOrigin.GRAPH_DELETE)) {
-                continue;
-            }
-            if (!survives(FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_DELETE)) {
-                failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
-                continue;
-            }
+            ExportRootExclusion.Held reserved;
             try {
-                graphs.delete(store, graphId);
-            } catch (RuntimeException failure) {
-                run.add(ClusterDiagnostic.error(ClusterCodes.GRAPH_DELETE_FAILED, graphAddress,
-                        "could not remove the graph root " + graphUri + ": " + GraphOperations.messageOf(failure)));
+                reserved = ExportRootExclusion.reserveForDelete(graphUri);
+            } catch (ExportRootExclusion.RootBusyException exporting) {
+                run.add(ClusterDiagnostic.error(ClusterCodes.GRAPH_DELETE_EXPORT_IN_PROGRESS, graphAddress,
+                        "cannot remove graph root '" + graphUri + "' while an immutable export owns it: "
+                                + exporting.getMessage()));
                 failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
                 continue;
             }
-            if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_DELETE)) {
-                crashed = true;
-                return;
+            Optional<String> approvalId;
+            RecoverySidecar sidecar;
+            try (reserved) {
+                approvalId = ApprovalGate.consumableApproval(artifacts, graphAddress, desired.configDigest());
+                sidecar = RecoverySidecar.graphDelete(service.newId(), now, actor, graphId, graphUri,
+                        graphs.tryManifestVersion(graphUri), cas, approvalId);
+                if (!writeSidecar(sidecar, graphId, FailedGraphOrigin.GRAPH_DELETE)) {
+                    continue;
+                }
+                if (!survives(FailpointNames.CLUSTER_APPLY_BEFORE_GRAPH_DELETE)) {
+                    failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
+                    continue;
+                }
+                try {
+                    graphs.delete(store, graphId);
+                } catch (RuntimeException failure) {
+                    run.add(ClusterDiagnostic.error(ClusterCodes.GRAPH_DELETE_FAILED, graphAddress,
+                            "could not remove the graph root " + graphUri + ": " + GraphOperations.messageOf(failure)));
+                    failed.put(graphId, FailedGraphOrigin.GRAPH_DELETE);
+                    continue;
+                }
+                if (!survives(FailpointNames.CLUSTER_APPLY_AFTER_GRAPH_DELETE)) {
+                    crashed = true;
+                    return;
+                }
             }
             executedDeletes.add(new ApplyLedgerTransition.ExecutedDelete(graphId, approvalId));
             runSidecars.add(ClusterLayout.recoverySidecar(sidecar.operationId()));

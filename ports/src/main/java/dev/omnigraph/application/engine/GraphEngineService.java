@@ -302,10 +302,18 @@ public final class GraphEngineService implements InitGraphUseCase, LoadGraphUseC
 
     @Override
     public ExportGraphResult exportGraph(ExportGraphCommand command, LineSink sink) {
-        OpenGraph graph = command.snapshotId().isPresent()
-                ? openSnapshot(command.graphUri(), parseSnapshot(command.snapshotId().get()))
-                : open(command.graphUri(), command.branch());
-        return readingSnapshot(graph, () -> exporter.export(graph, command.typeNames(), sink));
+        ExportRootExclusion.Held share;
+        try {
+            share = ExportRootExclusion.enterExport(command.graphUri());
+        } catch (ExportRootExclusion.RootBusyException deleting) {
+            throw new GraphEngineException(GraphErrorKind.CONFLICT, "cannot export: " + deleting.getMessage(), deleting);
+        }
+        try (share) {
+            OpenGraph graph = command.snapshotId().isPresent()
+                    ? openSnapshot(command.graphUri(), parseSnapshot(command.snapshotId().get()))
+                    : open(command.graphUri(), command.branch());
+            return readingSnapshot(graph, () -> exporter.export(graph, command.typeNames(), sink));
+        }
     }
 
     /**
