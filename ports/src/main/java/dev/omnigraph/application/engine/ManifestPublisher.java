@@ -10,7 +10,6 @@ import dev.omnigraph.domain.graph.ManifestEntry.BranchHead;
 import dev.omnigraph.domain.graph.ManifestEntry.CommitRecord;
 import dev.omnigraph.domain.graph.ManifestFold;
 import dev.omnigraph.ports.out.table.CommitConflictException;
-import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.TableStorage;
 import dev.omnigraph.ports.out.table.WriteTarget;
@@ -95,17 +94,17 @@ final class ManifestPublisher {
     /**
      * The branch's head at a manifest version: its {@code graph_head} row, or, for a branch without one yet (a
      * fresh fork), the newest commit it inherited ({@link ManifestFold#inheritedHead}), so its first commit
-     * gets its source's head as parent exactly as a read of that version shows it.
+     * gets its source's head as parent exactly as a read of that version shows it. Read from the version's
+     * cached rows: a writer has just opened that version, so this costs no storage request (a filtered scan
+     * would read every fragment of the manifest again).
      */
     private Optional<String> currentHead(String location, String branch, long version) {
-        TableRef at = TableRef.at(location, branch, version);
-        for (ManifestEntry entry : manifest.read(at, TableFilter.eq("object_id", BranchHead.objectIdOf(branch)))) {
+        List<ManifestEntry> rows = manifest.read(TableRef.at(location, branch, version));
+        List<GraphCommit> inherited = new ArrayList<>();
+        for (ManifestEntry entry : rows) {
             if (entry instanceof BranchHead head && head.branch().equals(branch)) {
                 return Optional.of(head.headCommitId());
             }
-        }
-        List<GraphCommit> inherited = new ArrayList<>();
-        for (ManifestEntry entry : manifest.read(at, TableFilter.eq("object_type", CommitRecord.OBJECT_TYPE))) {
             if (entry instanceof CommitRecord commit) {
                 inherited.add(commit.commit());
             }
