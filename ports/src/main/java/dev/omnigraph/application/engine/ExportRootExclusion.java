@@ -1,6 +1,7 @@
 package dev.omnigraph.application.engine;
 
-import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,18 +91,35 @@ public final class ExportRootExclusion {
         };
     }
 
-    /** One spelling per root: local paths absolute and normalised, URIs without trailing slashes. */
+    /**
+     * One spelling per root, computed from the text alone (the application does no file I/O): a local path (bare
+     * or {@code file://}) is made absolute against the working directory, and every location loses empty,
+     * {@code .} and {@code ..} segments and trailing slashes.
+     */
     static String normalise(String graphUri) {
         String uri = graphUri.strip();
         if (uri.startsWith("file://")) {
-            uri = Path.of(java.net.URI.create(uri)).toString();
+            uri = uri.substring("file://".length());
         }
-        if (!uri.contains("://")) {
-            return Path.of(uri).toAbsolutePath().normalize().toString();
+        String scheme = "";
+        int separator = uri.indexOf("://");
+        if (separator >= 0) {
+            scheme = uri.substring(0, separator + 3);
+            uri = uri.substring(separator + 3);
+        } else if (!uri.startsWith("/")) {
+            uri = System.getProperty("user.dir") + "/" + uri;
         }
-        while (uri.endsWith("/")) {
-            uri = uri.substring(0, uri.length() - 1);
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : uri.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
         }
-        return uri;
+        return (scheme.isEmpty() ? "/" : scheme) + String.join("/", segments);
     }
 }

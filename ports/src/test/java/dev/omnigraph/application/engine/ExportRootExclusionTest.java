@@ -33,5 +33,6 @@ class ExportRootExclusionTest {
         assertEquals(absolute.toString(), ExportRootExclusion.normalise("graphs/./a.omni"));
         assertEquals(absolute.toString(), ExportRootExclusion.normalise(absolute.toUri().toString()));
         assertEquals("az://c/ops/graphs/a.omni", ExportRootExclusion.normalise("az://c/ops/graphs/a.omni//"));
+        assertEquals("/srv/ops/graphs/a.omni", ExportRootExclusion.normalise("/srv/ops/tmp/../graphs//a.omni/"));
     }
 }
