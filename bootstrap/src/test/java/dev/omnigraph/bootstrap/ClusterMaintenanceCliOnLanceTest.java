@@ -3,10 +3,7 @@ package dev.omnigraph.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnigraph.adapters.cli.OmnigraphCli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -43,8 +40,8 @@ class ClusterMaintenanceCliOnLanceTest {
         Files.createDirectories(dir.resolve("queries"));
         Files.writeString(dir.resolve("queries/person.gq"),
                 "query person($name: String) {\n    match { $p: Person { name: $name } }\n    return { $p.name }\n}\n");
-        assertEquals(0, cli("cluster", "import", "--config", dir.toString()).exitCode());
-        CliRun applied = cli("cluster", "apply", "--config", dir.toString());
+        assertEquals(0, InProcessCli.run("cluster", "import", "--config", dir.toString()).exitCode());
+        InProcessCli applied = InProcessCli.run("cluster", "apply", "--config", dir.toString());
         assertEquals(0, applied.exitCode(), applied.toString());
         return dir;
     }
@@ -52,14 +49,14 @@ class ClusterMaintenanceCliOnLanceTest {
     @Test
     void the_only_graph_of_a_cluster_needs_no_graph_id_and_an_unknown_id_is_not_applied() throws IOException {
         Path dir = cluster("people");
-        CliRun optimized = cli("optimize", "--cluster", dir.toString(), "--json");
+        InProcessCli optimized = InProcessCli.run("optimize", "--cluster", dir.toString(), "--json");
         assertEquals(0, optimized.exitCode(), optimized.toString());
         assertTrue(optimized.out().contains("\"uri\" : \"" + dir.resolve("graphs/people.omni") + "\"")
                 || optimized.out().contains("\"uri\": \"" + dir.resolve("graphs/people.omni") + "\""), optimized.out());
-        CliRun repaired = cli("repair", "--cluster", dir.toString(), "--graph", "people");
+        InProcessCli repaired = InProcessCli.run("repair", "--cluster", dir.toString(), "--graph", "people");
         assertEquals(0, repaired.exitCode(), repaired.toString());
 
-        CliRun unknown = cli("cleanup", "--cluster", dir.toString(), "--graph", "nope", "--keep", "1", "--confirm");
+        InProcessCli unknown = InProcessCli.run("cleanup", "--cluster", dir.toString(), "--graph", "nope", "--keep", "1", "--confirm");
         assertEquals(1, unknown.exitCode(), unknown.toString());
         assertEquals("omnigraph: error: [graph_not_applied] graph `nope` is not applied in cluster `" + dir
                 + "` (applied graphs: [people]); declare it in cluster.yaml and run `cluster apply`, or check the id",
@@ -70,7 +67,7 @@ class ClusterMaintenanceCliOnLanceTest {
     @Test
     void several_graphs_are_listed_and_the_ledger_alone_locates_one_even_without_its_catalog() throws IOException {
         Path dir = cluster("alpha", "beta");
-        CliRun ambiguous = cli("optimize", "--cluster", dir.toString());
+        InProcessCli ambiguous = InProcessCli.run("optimize", "--cluster", dir.toString());
         assertEquals(1, ambiguous.exitCode(), ambiguous.toString());
         assertEquals("omnigraph: error: cluster `" + dir + "` has 2 graphs: [alpha, beta]; pass --graph <id> to select one",
                 ambiguous.err().strip());
@@ -78,10 +75,10 @@ class ClusterMaintenanceCliOnLanceTest {
         Path catalog = dir.resolve("__cluster/resources");
         assertTrue(Files.isDirectory(catalog.resolve("query/beta")), "the stored query's catalog blob exists");
         deleteTree(catalog);
-        CliRun optimized = cli("optimize", "--cluster", dir.toString(), "--graph", "beta");
+        InProcessCli optimized = InProcessCli.run("optimize", "--cluster", dir.toString(), "--graph", "beta");
         assertEquals(0, optimized.exitCode(), optimized.toString());
         assertTrue(optimized.out().contains(dir.resolve("graphs/beta.omni").toString()), optimized.out());
-        CliRun byRoot = cli("repair", "--cluster", dir.toUri().toString(), "--graph", "alpha", "--json");
+        InProcessCli byRoot = InProcessCli.run("repair", "--cluster", dir.toUri().toString(), "--graph", "alpha", "--json");
         assertEquals(0, byRoot.exitCode(), byRoot.toString());
     }
 
@@ -90,26 +87,15 @@ class ClusterMaintenanceCliOnLanceTest {
         Path bare = temp.resolve("bare");
         Files.createDirectories(bare);
         Files.writeString(bare.resolve("cluster.yaml"), "version: 1\ngraphs: {}\n");
-        CliRun missing = cli("optimize", "--cluster", bare.toString());
+        InProcessCli missing = InProcessCli.run("optimize", "--cluster", bare.toString());
         assertEquals(1, missing.exitCode(), missing.toString());
         assertEquals("omnigraph: error: [cluster_state_missing] cluster `" + bare + "` has no applied state; run "
                 + "`cluster apply` first", missing.err().strip());
 
-        assertEquals(2, cli("optimize", "--graph", "people", temp.resolve("g").toString()).exitCode(),
+        assertEquals(2, InProcessCli.run("optimize", "--graph", "people", temp.resolve("g").toString()).exitCode(),
                 "--graph needs --cluster");
-        assertEquals(2, cli("optimize", "--cluster", bare.toString(), temp.resolve("g").toString()).exitCode(),
+        assertEquals(2, InProcessCli.run("optimize", "--cluster", bare.toString(), temp.resolve("g").toString()).exitCode(),
                 "a URI and --cluster together");
-    }
-
-    private record CliRun(int exitCode, String out, String err) {
-    }
-
-    private static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services())
-                .execute(args);
-        return new CliRun(code, out.toString(), err.toString());
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnigraph.adapters.cli.OmnigraphCli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,11 +35,11 @@ class ClusterManagedGraphCliOnLanceTest {
         Files.writeString(dir.resolve("people.pg"), SCHEMA);
         Path evolved = temp.resolve("evolved.pg");
         Files.writeString(evolved, SCHEMA.replace("@key\n", "@key\n    bio: String?\n"));
-        assertEquals(0, cli("cluster", "import", "--config", dir.toString()).exitCode());
-        assertEquals(0, cli("cluster", "apply", "--config", dir.toString()).exitCode());
+        assertEquals(0, InProcessCli.run("cluster", "import", "--config", dir.toString()).exitCode());
+        assertEquals(0, InProcessCli.run("cluster", "apply", "--config", dir.toString()).exitCode());
         Path people = dir.resolve("graphs/people.omni");
 
-        CliRun migrate = cli("schema", "apply", "--schema", evolved.toString(), people.toString());
+        InProcessCli migrate = InProcessCli.run("schema", "apply", "--schema", evolved.toString(), people.toString());
         assertEquals(1, migrate.exitCode(), migrate.toString());
         assertEquals("omnigraph: error: `" + people + "` is inside cluster `" + dir + "`. A graph in a cluster evolves "
                 + "via `cluster apply` (which records ledger, recovery, and approvals), not `schema apply`. Update the "
@@ -50,7 +47,7 @@ class ClusterManagedGraphCliOnLanceTest {
         assertEquals(SCHEMA, Files.readString(people.resolve("_schema.pg")), "nothing was migrated");
 
         Path sneaky = dir.resolve("graphs/sneaky.omni");
-        CliRun init = cli("init", "--schema", dir.resolve("people.pg").toString(), "--store", sneaky + "/");
+        InProcessCli init = InProcessCli.run("init", "--schema", dir.resolve("people.pg").toString(), "--store", sneaky + "/");
         assertEquals(1, init.exitCode(), init.toString());
         assertTrue(init.err().contains("Graphs in a cluster are created by `cluster apply`"), init.err());
         assertFalse(Files.exists(sneaky), "nothing was created");
@@ -65,19 +62,8 @@ class ClusterManagedGraphCliOnLanceTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        CliRun init = cli("init", "--schema", schema.toString(), plain.toString());
+        InProcessCli init = InProcessCli.run("init", "--schema", schema.toString(), plain.toString());
         assertEquals(0, init.exitCode(), init.toString());
         assertTrue(Files.isRegularFile(plain.resolve("_schema.pg")));
-    }
-
-    private record CliRun(int exitCode, String out, String err) {
-    }
-
-    private static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services())
-                .execute(args);
-        return new CliRun(code, out.toString(), err.toString());
     }
 }

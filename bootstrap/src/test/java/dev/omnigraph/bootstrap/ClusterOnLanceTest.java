@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.omnigraph.adapters.cli.OmnigraphCli;
 import dev.omnigraph.adapters.storage.codec.Codecs;
 import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
 import dev.omnigraph.adapters.storage.system.SystemServices;
@@ -53,8 +52,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -400,33 +397,33 @@ class ClusterOnLanceTest {
     void the_cli_prints_human_and_json_output_and_exits_by_ok() throws IOException {
         Path dir = peopleCluster();
         String config = dir.toString();
-        CliRun validate = cli("cluster", "validate", "--config", config);
+        InProcessCli validate = InProcessCli.run("cluster", "validate", "--config", config);
         assertEquals(0, validate.exitCode(), validate.toString());
         assertTrue(validate.out().startsWith("cluster config valid: 3 resource(s), 3 dependency edge(s)"), validate.out());
         assertTrue(validate.out().contains("WARN  external_blob_ingress_default_deny graphs.people.external_blobs: "));
 
-        assertEquals(0, cli("cluster", "import", "--config", config).exitCode());
-        CliRun apply = cli("cluster", "apply", "--config", config, "--as", "act-cli", "--json");
+        assertEquals(0, InProcessCli.run("cluster", "import", "--config", config).exitCode());
+        InProcessCli apply = InProcessCli.run("cluster", "apply", "--config", config, "--as", "act-cli", "--json");
         assertEquals(0, apply.exitCode(), apply.toString());
         JsonObject output = Codecs.json().decode("apply", apply.out()).asObject();
         assertEquals(JsonValue.of(true), output.get("converged"));
         assertEquals("act-cli", output.get("actor").asString());
         assertEquals(3, output.get("applied_count").asNumber().longValueExact());
 
-        CliRun again = cli("cluster", "apply", "--config", config);
+        InProcessCli again = InProcessCli.run("cluster", "apply", "--config", config);
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("cluster apply: 0 applied, 0 deferred/blocked"), again.out());
         assertTrue(again.out().contains("converged: true, written: false"), again.out());
 
-        CliRun status = cli("cluster", "status", "--config", config);
+        InProcessCli status = InProcessCli.run("cluster", "status", "--config", config);
         assertTrue(status.out().startsWith("cluster state: revision 2, 3 resource(s)"), status.out());
         assertTrue(status.out().contains("  lock: not held"), status.out());
 
-        CliRun approve = cli("cluster", "approve", "graph.people", "--config", config);
+        InProcessCli approve = InProcessCli.run("cluster", "approve", "graph.people", "--config", config);
         assertEquals(1, approve.exitCode());
         assertTrue(approve.err().contains("--as"), approve.err());
 
-        CliRun unlock = cli("cluster", "force-unlock", "01HNOPE", "--config", config, "--json");
+        InProcessCli unlock = InProcessCli.run("cluster", "force-unlock", "01HNOPE", "--config", config, "--json");
         assertEquals(1, unlock.exitCode());
         assertEquals(ClusterCodes.STATE_LOCK_MISSING, Codecs.json().decode("unlock", unlock.out()).asObject()
                 .get("diagnostics").asArray().get(0).asObject().get("code").asString());
@@ -536,16 +533,5 @@ class ClusterOnLanceTest {
     private static PlanChange change(List<PlanChange> changes, String resource) {
         return changes.stream().filter(c -> c.resource().equals(resource)).findFirst()
                 .orElseThrow(() -> new AssertionError(resource + " not in " + changes));
-    }
-
-    private record CliRun(int exitCode, String out, String err) {
-    }
-
-    private static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services())
-                .execute(args);
-        return new CliRun(code, out.toString(), err.toString());
     }
 }

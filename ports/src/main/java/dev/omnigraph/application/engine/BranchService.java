@@ -78,15 +78,7 @@ public final class BranchService implements ManageBranchesUseCase {
      */
     private void classifyAmbiguousCreate(GraphRoot root, String name, String from, long sourceVersion,
                                          RuntimeException failure) {
-        Optional<BranchOrigin> observed;
-        try {
-            observed = engine.tables().branchOrigin(root.manifestLocation(), name);
-        } catch (TableStorageException unobservable) {
-            failure.addSuppressed(unobservable);
-            throw new GraphEngineException(GraphErrorKind.STORAGE, "creating branch '" + name + "' failed ("
-                    + failure.getMessage() + ") and whether it landed cannot be read (" + unobservable.getMessage()
-                    + "); list the branches before retrying", failure);
-        }
+        Optional<BranchOrigin> observed = observeAfterFailure(root, name, "creating", failure);
         if (observed.isEmpty()) {
             throw failure;
         }
@@ -157,15 +149,7 @@ public final class BranchService implements ManageBranchesUseCase {
      */
     private void classifyAmbiguousDelete(GraphRoot root, String name, Optional<BranchOrigin> deleting,
                                          RuntimeException failure) {
-        Optional<BranchOrigin> observed;
-        try {
-            observed = engine.tables().branchOrigin(root.manifestLocation(), name);
-        } catch (TableStorageException unobservable) {
-            failure.addSuppressed(unobservable);
-            throw new GraphEngineException(GraphErrorKind.STORAGE, "deleting branch '" + name + "' failed ("
-                    + failure.getMessage() + ") and whether it landed cannot be read (" + unobservable.getMessage()
-                    + "); list the branches before retrying", failure);
-        }
+        Optional<BranchOrigin> observed = observeAfterFailure(root, name, "deleting", failure);
         if (observed.isEmpty()) {
             LOG.warn("deleting branch '{}' of {} reported a failure ({}) but the branch is gone: deleted", name,
                     root.uri(), failure.getMessage());
@@ -176,6 +160,18 @@ public final class BranchService implements ManageBranchesUseCase {
                     + "this delete failed (" + failure.getMessage() + "); the new branch is left as it is", failure);
         }
         throw failure;
+    }
+
+    /** The branch record read afresh after a failed create or delete; a failed read leaves the outcome unknown. */
+    private Optional<BranchOrigin> observeAfterFailure(GraphRoot root, String name, String doing, RuntimeException failure) {
+        try {
+            return engine.tables().branchOrigin(root.manifestLocation(), name);
+        } catch (TableStorageException unobservable) {
+            failure.addSuppressed(unobservable);
+            throw new GraphEngineException(GraphErrorKind.STORAGE, doing + " branch '" + name + "' failed ("
+                    + failure.getMessage() + ") and whether it landed cannot be read (" + unobservable.getMessage()
+                    + "); list the branches before retrying", failure);
+        }
     }
 
     private BranchResult describe(GraphRoot root, String name) {

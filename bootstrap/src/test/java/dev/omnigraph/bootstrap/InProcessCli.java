@@ -1,0 +1,17 @@
+package dev.omnigraph.bootstrap;
+
+import dev.omnigraph.adapters.cli.OmnigraphCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the command line inside the test JVM, with the production wiring: its exit code and both streams. */
+record InProcessCli(int exitCode, String out, String err) {
+
+    static InProcessCli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services())
+                .execute(args);
+        return new InProcessCli(code, out.toString(), err.toString());
+    }
+}
