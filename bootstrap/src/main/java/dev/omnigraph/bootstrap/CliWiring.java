@@ -8,6 +8,7 @@ import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
 import dev.omnigraph.application.cluster.ClusterService;
 import dev.omnigraph.application.cluster.ServingSnapshotService;
+import dev.omnigraph.application.serving.StoredQueryInspectionService;
 import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
 import dev.omnigraph.application.engine.MaintenanceService;
@@ -41,8 +42,10 @@ final class CliWiring {
         ClusterService cluster = new ClusterService(ObjectStores.locator(), Codecs.yaml(), Codecs.json(),
                 SystemServices.clock(), SystemServices.ids(), engine, engine, language, schemaApply, tables);
         MaintenanceService maintenance = new MaintenanceService(engine);
+        ServingSnapshotService servingSnapshots = new ServingSnapshotService(ObjectStores.locator(), Codecs.yaml(),
+                Codecs.json());
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
-                new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance,
-                new ServingSnapshotService(ObjectStores.locator(), Codecs.yaml(), Codecs.json()));
+                new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance, servingSnapshots,
+                new StoredQueryInspectionService(servingSnapshots, engine));
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.HelpCommand;
             "4 a conditional write lost its race (the branch head moved)."},
         subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
             CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class, MutateCommand.class,
-            BranchCommand.class, OptimizeCommand.class, RepairCommand.class, CleanupCommand.class, ClusterCommand.class})
+            BranchCommand.class, OptimizeCommand.class, RepairCommand.class, CleanupCommand.class, ClusterCommand.class,
+            QueriesCommand.class})
 public final class OmnigraphCommand {
 
     private final CliServices services;
