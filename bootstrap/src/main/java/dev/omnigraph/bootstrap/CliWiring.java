@@ -1,6 +1,7 @@
 package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.CliServices;
+import dev.omnigraph.adapters.policy.PolicyEngines;
 import dev.omnigraph.adapters.storage.codec.Codecs;
 import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
 import dev.omnigraph.adapters.storage.system.SystemServices;
@@ -8,6 +9,7 @@ import dev.omnigraph.adapters.storage.table.LanceProperties;
 import dev.omnigraph.adapters.storage.table.TableStorages;
 import dev.omnigraph.application.cluster.ClusterService;
 import dev.omnigraph.application.cluster.ServingSnapshotService;
+import dev.omnigraph.application.serving.PolicyInspectionService;
 import dev.omnigraph.application.serving.StoredQueryInspectionService;
 import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
@@ -19,6 +21,7 @@ import dev.omnigraph.application.query.AdjacencyCache;
 import dev.omnigraph.application.query.MutationExecutor;
 import dev.omnigraph.application.query.QueryExecutor;
 import dev.omnigraph.application.language.LanguageService;
+import dev.omnigraph.ports.out.PolicyEngine;
 import dev.omnigraph.ports.out.table.TableStorage;
 
 /**
@@ -46,6 +49,8 @@ final class CliWiring {
                 Codecs.json());
         return new CliServices(engine, engine, engine, engine, language, language, language, queries, mutations,
                 new BranchService(engine), schemaApply, cluster, maintenance, maintenance, maintenance, servingSnapshots,
-                new StoredQueryInspectionService(servingSnapshots, engine));
+                new StoredQueryInspectionService(servingSnapshots, engine),
+                new PolicyInspectionService(servingSnapshots, Codecs.yaml(),
+                        Deferred.of(PolicyEngine.class, PolicyEngines::cedar)));
     }
 }

@@ -36,28 +36,9 @@ class ClusterStoredQueriesCliOnLanceTest {
     @TempDir
     Path temp;
 
-    private Path exampleCluster() throws IOException {
-        Path source = GraphEngineOnLanceTest.examples().getParent().resolve("cluster");
-        Path dir = temp.resolve("ops");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path target = dir.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-        assertEquals(0, InProcessCli.run("cluster", "import", "--config", dir.toString()).exitCode());
-        InProcessCli applied = InProcessCli.run("cluster", "apply", "--config", dir.toString(), "--as", "act-admin");
-        assertEquals(0, applied.exitCode(), applied.toString());
-        return dir;
-    }
-
     @Test
     void the_served_queries_are_listed_with_their_kinds_and_typed_parameters() throws IOException {
-        Path dir = exampleCluster();
+        Path dir = ExampleCluster.converged(temp);
         InProcessCli listed = InProcessCli.run("queries", "list", "--cluster", dir.toString(), "--json");
         assertEquals(0, listed.exitCode(), listed.toString());
         JsonArray queries = Codecs.json().decode("list", listed.out()).asObject().get("queries").asArray();
@@ -83,7 +64,7 @@ class ClusterStoredQueriesCliOnLanceTest {
 
     @Test
     void validate_reports_a_query_the_live_schema_broke_and_an_unservable_cluster() throws Exception {
-        Path dir = exampleCluster();
+        Path dir = ExampleCluster.converged(temp);
         InProcessCli valid = InProcessCli.run("queries", "validate", "--cluster", dir.toString());
         assertEquals(0, valid.exitCode(), valid.toString());
         int stored = Files.readString(dir.resolve("queries/reads.gq")).split("\nquery ").length - 1

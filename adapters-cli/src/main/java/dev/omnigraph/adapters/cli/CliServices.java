@@ -6,6 +6,7 @@ import dev.omnigraph.ports.in.CleanUpGraphUseCase;
 import dev.omnigraph.ports.in.DescribeGraphUseCase;
 import dev.omnigraph.ports.in.ExportGraphUseCase;
 import dev.omnigraph.ports.in.InitGraphUseCase;
+import dev.omnigraph.ports.in.InspectPolicyUseCase;
 import dev.omnigraph.ports.in.InspectStoredQueriesUseCase;
 import dev.omnigraph.ports.in.LintQueriesUseCase;
 import dev.omnigraph.ports.in.LoadGraphUseCase;
@@ -25,4 +26,5 @@ public record CliServices(InitGraphUseCase init, LoadGraphUseCase load, ExportGr
                           MutateGraphUseCase mutate, ManageBranchesUseCase branches,
                           ApplySchemaUseCase applySchema, ManageClusterUseCase cluster,
                           OptimizeGraphUseCase optimize, RepairGraphUseCase repair, CleanUpGraphUseCase cleanUp,
-                          LocateClusterGraphUseCase locateGraph, InspectStoredQueriesUseCase storedQueries) {}
+                          LocateClusterGraphUseCase locateGraph, InspectStoredQueriesUseCase storedQueries,
+                          InspectPolicyUseCase policy) {}

@@ -18,7 +18,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {HelpCommand.class, InitCommand.class, LoadCommand.class, ExportCommand.class, SnapshotCommand.class,
             CommitCommand.class, LintCommand.class, SchemaCommand.class, QueryCommand.class, MutateCommand.class,
             BranchCommand.class, OptimizeCommand.class, RepairCommand.class, CleanupCommand.class, ClusterCommand.class,
-            QueriesCommand.class})
+            QueriesCommand.class, PolicyCommand.class})
 public final class OmnigraphCommand {
 
     private final CliServices services;

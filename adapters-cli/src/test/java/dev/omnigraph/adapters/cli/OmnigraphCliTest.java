@@ -14,7 +14,8 @@ class OmnigraphCliTest {
 
     private int run(String... args) {
         return OmnigraphCli.create(new PrintWriter(out, true), new PrintWriter(err, true), false,
-                new CliServices(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)).execute(args);
+                new CliServices(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null)).execute(args);
     }
 
     @Test
