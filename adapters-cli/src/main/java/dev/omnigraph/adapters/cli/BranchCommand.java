@@ -80,8 +80,12 @@ final class BranchCommand {
         @Option(names = "--as", paramLabel = "ACTOR", description = "The actor, for the log.")
         String actor;
 
+        @Option(names = "--yes", description = "Consent to deleting a branch of a graph that is not on local disk.")
+        boolean yes;
+
         @Override
         public Integer call() {
+            confirmDestructive("branch delete", graphUri(uri, null), yes, json);
             services().branches().deleteBranch(graphUri(uri, null), name, Optional.ofNullable(actor));
             if (json) {
                 printJson(JsonObject.builder().put("uri", uri).put("name", name)

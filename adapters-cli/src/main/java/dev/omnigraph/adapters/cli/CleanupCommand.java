@@ -36,6 +36,9 @@ final class CleanupCommand extends CommandSupport implements Callable<Integer> {
             description = "Remove only versions older than AGE: a number with unit s, m, h, d or w (7d, 24h, 90m).")
     String olderThan;
 
+    @Option(names = "--yes", description = "Consent to removing versions of a graph that is not on local disk.")
+    boolean yes;
+
     @Option(names = "--confirm", description = "Required to actually remove versions.")
     boolean confirm;
 
@@ -57,6 +60,7 @@ final class CleanupCommand extends CommandSupport implements Callable<Integer> {
             err().flush();
             return 0;
         }
+        confirmDestructive("cleanup", graph, yes, json);
         CleanUpGraphResult result = services().cleanUp().cleanUpGraph(new CleanUpGraphCommand(graph, policy));
         if (json) {
             List<JsonValue> datasets = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.omnigraph.domain.json.JsonWriter;
 import dev.omnigraph.domain.lang.Severity;
 import dev.omnigraph.ports.in.LocateClusterGraphQuery;
 import dev.omnigraph.ports.in.LocateClusterGraphResult;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,16 +95,43 @@ abstract class CommandSupport {
         if (!located.ok()) {
             ClusterDiagnostic first = located.diagnostics().stream()
                     .filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
-            throw new ClusterAddressException("[" + first.code() + "] " + first.message());
+            throw new CommandRefusedException("[" + first.code() + "] " + first.message());
         }
         if (located.graphUri().isPresent()) {
             return located.graphUri().get();
         }
         List<String> applied = located.appliedGraphs();
-        throw new ClusterAddressException(applied.isEmpty()
+        throw new CommandRefusedException(applied.isEmpty()
                 ? "cluster `" + target.cluster + "` has no applied graphs; run `cluster apply` first"
                 : "cluster `" + target.cluster + "` has " + applied.size() + " graphs: [" + String.join(", ", applied)
                         + "]; pass --graph <id> to select one");
+    }
+
+    /**
+     * Consent for a destructive write ({@code cleanup}, {@code load --mode overwrite}, {@code branch delete})
+     * against a target that is not on local disk, as the reference asks it: a local path or {@code file://} needs
+     * none, {@code --yes} gives it, an interactive terminal is asked; a run without a terminal, or with
+     * {@code --json}, is refused rather than silently going on.
+     */
+    void confirmDestructive(String label, String uri, boolean yes, boolean json) {
+        if (yes || isLocal(uri)) {
+            return;
+        }
+        Console console = System.console();
+        if (json || console == null) {
+            throw new CommandRefusedException("refusing destructive `" + label + "` against non-local target " + uri
+                    + " without confirmation; pass --yes to confirm (an interactive TTY would be prompted instead)");
+        }
+        String answer = console.readLine("About to run a destructive `%s` against %s (not local). Type 'yes' to continue: ",
+                label, uri);
+        if (answer == null || !List.of("yes", "y").contains(answer.strip().toLowerCase(Locale.ROOT))) {
+            throw new CommandRefusedException("aborted: destructive `" + label + "` not confirmed");
+        }
+    }
+
+    /** A bare path or a {@code file://} URI; anything else with a scheme ({@code s3://}, {@code az://}) is remote. */
+    static boolean isLocal(String uri) {
+        return uri.startsWith("file://") || !uri.contains("://");
     }
 
     /** The graph a command addresses: its positional URI or {@code --store}; refuses neither or both. */

@@ -41,6 +41,9 @@ final class LoadCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "ACTOR", description = "Record this actor on the commit.")
     String actor;
 
+    @Option(names = "--yes", description = "Consent to an overwrite of a graph that is not on local disk.")
+    boolean yes;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -53,6 +56,9 @@ final class LoadCommand extends CommandSupport implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), unknown.getMessage());
         }
         String text = readFile(data, "data");
+        if (loadMode == LoadMode.OVERWRITE) {
+            confirmDestructive("load --mode overwrite", graphUri(uri, store), yes, json);
+        }
         LoadGraphCommand command = new LoadGraphCommand(graphUri(uri, store), branch, loadMode, data, text,
                 Optional.ofNullable(actor));
         LoadGraphResult result;

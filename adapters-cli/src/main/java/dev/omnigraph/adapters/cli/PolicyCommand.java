@@ -44,7 +44,7 @@ final class PolicyCommand {
         public Integer call() {
             PolicyBundleResult result = services().policy().validatePolicy(bundle());
             if (result.refusal().isPresent()) {
-                throw new ClusterAddressException(result.refusal().get());
+                throw new CommandRefusedException(result.refusal().get());
             }
             if (json) {
                 printJson(JsonObject.builder().put("ok", true).put("bundle", result.bundleName().orElseThrow())
@@ -70,7 +70,7 @@ final class PolicyCommand {
             PolicyTestResult result = services().policy().testPolicy(new PolicyTestQuery(bundle(), tests,
                     readFile(tests, "policy test")));
             if (result.refusal().isPresent()) {
-                throw new ClusterAddressException(result.refusal().get());
+                throw new CommandRefusedException(result.refusal().get());
             }
             if (json) {
                 printJson(JsonObject.builder().put("ok", result.passed())
@@ -81,7 +81,7 @@ final class PolicyCommand {
                 return result.passed() ? 0 : 1;
             }
             if (!result.passed()) {
-                throw new ClusterAddressException("policy tests failed:\n" + String.join("\n", result.failures()));
+                throw new CommandRefusedException("policy tests failed:\n" + String.join("\n", result.failures()));
             }
             out().printf("policy tests passed: %d cases%n", result.cases());
             out().flush();
@@ -111,7 +111,7 @@ final class PolicyCommand {
             PolicyExplainResult result = services().policy().explainPolicy(new PolicyExplainQuery(bundle(), actor, action,
                     Optional.ofNullable(branch), Optional.ofNullable(targetBranch)));
             if (result.refusal().isPresent()) {
-                throw new ClusterAddressException(result.refusal().get());
+                throw new CommandRefusedException(result.refusal().get());
             }
             String decision = result.allowed() ? "allow" : "deny";
             if (json) {

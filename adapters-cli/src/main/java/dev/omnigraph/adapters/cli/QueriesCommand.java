@@ -46,7 +46,7 @@ final class QueriesCommand {
         public Integer call() {
             StoredQueriesResult result = services().storedQueries().listStoredQueries(query());
             if (result.refusal().isPresent()) {
-                throw new ClusterAddressException(result.refusal().get());
+                throw new CommandRefusedException(result.refusal().get());
             }
             if (json) {
                 printJson(JsonObject.builder().put("queries", new JsonArray(result.queries().stream()
@@ -110,7 +110,7 @@ final class QueriesCommand {
         public Integer call() {
             StoredQueriesCheckResult result = services().storedQueries().validateStoredQueries(query());
             if (result.refusal().isPresent()) {
-                throw new ClusterAddressException(result.refusal().get());
+                throw new CommandRefusedException(result.refusal().get());
             }
             if (json) {
                 printJson(JsonObject.builder()

@@ -18,6 +18,26 @@ class OmnigraphCliTest {
                         null)).execute(args);
     }
 
+    /** The refusal comes before any service is called (the services here are null: reaching one would fail). */
+    @Test
+    void destructive_writes_against_a_non_local_graph_need_consent_without_a_terminal() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempFile("seed", ".jsonl");
+        try {
+            assertEquals(1, run("load", "--data", data.toString(), "--mode", "overwrite", "s3://bucket/g.omni"));
+            assertTrue(err.toString().contains("omnigraph: error: refusing destructive `load --mode overwrite` against "
+                    + "non-local target s3://bucket/g.omni without confirmation; pass --yes to confirm"), err.toString());
+            assertEquals(1, run("cleanup", "--keep", "1", "--confirm", "az://container/g.omni", "--json"));
+            assertTrue(err.toString().contains("destructive `cleanup` against non-local target az://container/g.omni"),
+                    err.toString());
+            assertEquals(1, run("branch", "delete", "feature", "--uri", "s3://bucket/g.omni"));
+            assertTrue(err.toString().contains("destructive `branch delete`"), err.toString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(data);
+        }
+        assertTrue(CommandSupport.isLocal("graphs/g.omni") && CommandSupport.isLocal("file:///srv/g.omni"));
+        assertTrue(!CommandSupport.isLocal("s3://b/g.omni") && !CommandSupport.isLocal("az://c/g.omni"));
+    }
+
     @Test
     void version_names_the_program_and_its_version() {
         assertEquals(0, run("--version"));

@@ -157,7 +157,7 @@ class ObjectStorageClusterIT {
 
         String graphRoot = root + "/graphs/" + cluster.graphId() + ".omni";
         Distribution.omnigraph(config, environment, "load", "--data", config.resolve(cluster.seed()).toString(),
-                "--mode", "overwrite", graphRoot).requireSuccess();
+                "--mode", "overwrite", "--yes", graphRoot).requireSuccess();
         assertNothingWrittenLocally(config);
 
         Map<String, String> serverEnvironment = new HashMap<>(environment);
