@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import dev.omnigraph.adapters.cli.OperatorConfig;
+import dev.omnigraph.adapters.storage.codec.Codecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,13 @@ class ClusterMaintenanceCliOnLanceTest {
         assertTrue(optimized.out().contains("\"uri\" : \"" + dir.resolve("graphs/people.omni") + "\"")
                 || optimized.out().contains("\"uri\": \"" + dir.resolve("graphs/people.omni") + "\""), optimized.out());
         InProcessCli repaired = InProcessCli.run("repair", "--cluster", dir.toString(), "--graph", "people");
+        assertEquals(0, repaired.exitCode(), repaired.toString());
+        Path operatorFile = Files.writeString(temp.resolve("config.yaml"), "clusters:\n  ops:\n    root: " + dir + "\n");
+        InProcessCli byName = InProcessCli.run(OperatorConfig.at(operatorFile, Codecs.yaml()), "optimize", "--cluster",
+                "ops", "--json");
+        assertEquals(0, byName.exitCode(), byName.toString());
+        assertTrue(byName.out().contains(dir.resolve("graphs/people.omni").toString()), "a configured cluster name "
+                + "stands for its root: " + byName.out());
         assertEquals(0, repaired.exitCode(), repaired.toString());
 
         InProcessCli unknown = InProcessCli.run("cleanup", "--cluster", dir.toString(), "--graph", "nope", "--keep", "1", "--confirm");

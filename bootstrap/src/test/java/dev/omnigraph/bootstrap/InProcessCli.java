@@ -1,6 +1,7 @@
 package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.OmnigraphCli;
+import dev.omnigraph.adapters.cli.OperatorConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -8,9 +9,14 @@ import java.io.StringWriter;
 record InProcessCli(int exitCode, String out, String err) {
 
     static InProcessCli run(String... args) {
+        return run(OperatorConfig.absent(), args);
+    }
+
+    /** A run with an operator layer ({@code ~/.omnigraph/config.yaml}). */
+    static InProcessCli run(OperatorConfig operator, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services())
+        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services(), operator)
                 .execute(args);
         return new InProcessCli(code, out.toString(), err.toString());
     }

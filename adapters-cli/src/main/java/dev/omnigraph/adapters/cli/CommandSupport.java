@@ -91,7 +91,7 @@ abstract class CommandSupport {
                     "give the graph either as URI/--store or with --cluster, not both");
         }
         LocateClusterGraphResult located = services().locateGraph().locateGraph(
-                new LocateClusterGraphQuery(target.cluster, Optional.ofNullable(target.graph)));
+                new LocateClusterGraphQuery(clusterLocation(target.cluster), Optional.ofNullable(target.graph)));
         if (!located.ok()) {
             ClusterDiagnostic first = located.diagnostics().stream()
                     .filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
@@ -132,6 +132,11 @@ abstract class CommandSupport {
     /** A bare path or a {@code file://} URI; anything else with a scheme ({@code s3://}, {@code az://}) is remote. */
     static boolean isLocal(String uri) {
         return uri.startsWith("file://") || !uri.contains("://");
+    }
+
+    /** A {@code --cluster} value: a cluster named in the operator config stands for its root. */
+    String clusterLocation(String value) {
+        return operator().clusterLocation(value);
     }
 
     /** The graph a command addresses: its positional URI or {@code --store}; refuses neither or both. */

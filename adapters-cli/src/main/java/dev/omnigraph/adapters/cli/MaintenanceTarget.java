@@ -16,8 +16,8 @@ final class MaintenanceTarget {
     @Option(names = "--store", paramLabel = "URI", description = "The graph (alternative to URI).")
     String store;
 
-    @Option(names = "--cluster", paramLabel = "DIR|URI", description = {"A cluster (its config directory, or its "
-            + "storage root URI): the graph is resolved from the applied ledger alone, so this works on a degraded "
+    @Option(names = "--cluster", paramLabel = "DIR|URI|NAME", description = {"A cluster (its config directory, its storage root URI, or a name from `clusters:` in "
+            + "the operator config): the graph is resolved from the applied ledger alone, so this works on a degraded "
             + "cluster."})
     String cluster;
 

@@ -16,18 +16,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The operator layer: {@code ~/.omnigraph/config.yaml}, or {@code config.yaml} in the folder
  * {@code $OMNIGRAPH_HOME} names. It says who runs the command, never what a cluster is, and only the CLI
- * reads it. This build uses one key, {@code operator.actor}: the actor of the cluster commands when
- * {@code --as} is not given ({@code --as} > {@code operator.actor} > none).
+ * reads it. This build uses {@code operator.actor}: the actor of the cluster commands when {@code --as} is not
+ * given ({@code --as} > {@code operator.actor} > none), and {@code clusters.<name>.root}: a {@code --cluster} value
+ * naming a configured cluster stands for its root (any other value is a directory or URI, used as given).
  *
  * <p>The file is read once, when a command first needs it. An absent file (or no resolvable home) is an
  * empty layer. A file that cannot be read or parsed, or an {@code operator.actor} that is not a string, fails
  * the command that needed it: the operator owns the file and can fix it. Unknown keys only warn, so a file
  * written for a newer CLI still loads; the reference's other keys ({@code defaults}, {@code servers},
- * {@code aliases}, {@code profiles}, {@code clusters}) are accepted and not used here.
+ * {@code aliases}, {@code profiles}) are accepted and not used here.
  */
 public final class OperatorConfig {
 
@@ -40,17 +42,29 @@ public final class OperatorConfig {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("operator", "defaults", "servers", "aliases", "profiles",
             "clusters");
     private static final Set<String> OPERATOR_KEYS = Set.of("actor");
+    private static final Set<String> CLUSTER_KEYS = Set.of("root");
 
-    /** What the file says: the actor, and a warning per unknown key. */
-    record Settings(Optional<String> actor, List<String> warnings) {
+    /** What the file says: the actor, the configured clusters' roots by name, and a warning per unknown key. */
+    record Settings(Optional<String> actor, Map<String, String> clusterRoots, List<String> warnings) {
         Settings {
             Objects.requireNonNull(actor, "actor");
+            clusterRoots = Map.copyOf(clusterRoots);
             warnings = List.copyOf(warnings);
         }
 
         static Settings empty() {
-            return new Settings(Optional.empty(), List.of());
+            return new Settings(Optional.empty(), Map.of(), List.of());
         }
+    }
+
+    /**
+     * What a {@code --cluster} value stands for: the root of the configured cluster of that name, or the value
+     * itself (a config directory or a storage root URI).
+     *
+     * @throws InvalidOperatorConfigException when the file exists but cannot be read or understood
+     */
+    public String clusterLocation(String value) {
+        return settings().clusterRoots().getOrDefault(value, value);
     }
 
     /** The file exists but does not say anything usable; the message names the file. */
@@ -140,9 +154,10 @@ public final class OperatorConfig {
         }
         List<String> warnings = new ArrayList<>();
         warnUnknown(top, TOP_LEVEL_KEYS, "", path, warnings);
+        Map<String, String> clusterRoots = clusterRoots(top, path, warnings);
         JsonValue operator = top.find("operator").orElse(JsonValue.nullValue());
         if (operator.isNull()) {
-            return new Settings(Optional.empty(), warnings);
+            return new Settings(Optional.empty(), clusterRoots, warnings);
         }
         if (!(operator instanceof JsonObject identity)) {
             throw invalid(path, "`operator` must be a mapping");
@@ -150,12 +165,36 @@ public final class OperatorConfig {
         warnUnknown(identity, OPERATOR_KEYS, "operator.", path, warnings);
         JsonValue actor = identity.find("actor").orElse(JsonValue.nullValue());
         if (actor.isNull()) {
-            return new Settings(Optional.empty(), warnings);
+            return new Settings(Optional.empty(), clusterRoots, warnings);
         }
         if (!(actor instanceof JsonString name)) {
             throw invalid(path, "`operator.actor` must be a string");
         }
-        return new Settings(Optional.of(name.value().strip()).filter(value -> !value.isEmpty()), warnings);
+        return new Settings(Optional.of(name.value().strip()).filter(value -> !value.isEmpty()), clusterRoots, warnings);
+    }
+
+    /** {@code clusters: {<name>: {root: <dir|uri>}}}. */
+    private static Map<String, String> clusterRoots(JsonObject top, Path path, List<String> warnings) {
+        JsonValue clusters = top.find("clusters").orElse(JsonValue.nullValue());
+        if (clusters.isNull()) {
+            return Map.of();
+        }
+        if (!(clusters instanceof JsonObject named)) {
+            throw invalid(path, "`clusters` must be a mapping of cluster names");
+        }
+        Map<String, String> roots = new TreeMap<>();
+        for (String name : named.keys()) {
+            if (!(named.get(name) instanceof JsonObject cluster)) {
+                throw invalid(path, "`clusters." + name + "` must be a mapping with `root`");
+            }
+            warnUnknown(cluster, CLUSTER_KEYS, "clusters." + name + ".", path, warnings);
+            if (!(cluster.find("root").orElse(JsonValue.nullValue()) instanceof JsonString root)
+                    || root.value().isBlank()) {
+                throw invalid(path, "`clusters." + name + ".root` must be a directory or storage root URI");
+            }
+            roots.put(name, root.value().strip());
+        }
+        return roots;
     }
 
     private static void warnUnknown(JsonObject mapping, Set<String> known, String prefix, Path path,

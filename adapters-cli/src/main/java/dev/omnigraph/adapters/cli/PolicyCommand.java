@@ -22,8 +22,8 @@ final class PolicyCommand {
 
     /** Options every verb takes. */
     abstract static class PolicyVerb extends CommandSupport {
-        @Option(names = "--cluster", required = true, paramLabel = "DIR|URI",
-                description = "The cluster: its config directory, or its storage root URI.")
+        @Option(names = "--cluster", required = true, paramLabel = "DIR|URI|NAME",
+                description = "The cluster: its config directory, its storage root URI, or a name from `clusters:` in the operator config.")
         String cluster;
 
         @Option(names = "--graph", paramLabel = "ID",
@@ -34,7 +34,7 @@ final class PolicyCommand {
         boolean json;
 
         PolicyBundleQuery bundle() {
-            return new PolicyBundleQuery(cluster, Optional.ofNullable(graph));
+            return new PolicyBundleQuery(clusterLocation(cluster), Optional.ofNullable(graph));
         }
     }
 

@@ -24,8 +24,8 @@ final class QueriesCommand {
 
     /** Options both verbs take. */
     abstract static class QueriesVerb extends CommandSupport {
-        @Option(names = "--cluster", required = true, paramLabel = "DIR|URI",
-                description = "The cluster: its config directory, or its storage root URI.")
+        @Option(names = "--cluster", required = true, paramLabel = "DIR|URI|NAME",
+                description = "The cluster: its config directory, its storage root URI, or a name from `clusters:` in the operator config.")
         String cluster;
 
         @Option(names = "--graph", paramLabel = "ID", description = "Only this graph's stored queries.")
@@ -35,7 +35,7 @@ final class QueriesCommand {
         boolean json;
 
         StoredQueriesQuery query() {
-            return new StoredQueriesQuery(cluster, Optional.ofNullable(graph));
+            return new StoredQueriesQuery(clusterLocation(cluster), Optional.ofNullable(graph));
         }
     }
 

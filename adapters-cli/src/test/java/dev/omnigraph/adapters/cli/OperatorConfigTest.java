@@ -66,6 +66,26 @@ class OperatorConfigTest {
     }
 
     @Test
+    void a_configured_cluster_name_stands_for_its_root_and_anything_else_is_used_as_given() throws IOException {
+        OperatorConfig config = OperatorConfig.at(file("…"), (source, text) -> document(Map.of("clusters", document(Map.of(
+                "prod", document(Map.of("root", JsonValue.of(" s3://acme/prod "))),
+                "lab", document(Map.of("root", JsonValue.of("/srv/lab"), "region", JsonValue.of("eu"))))))));
+        assertEquals("s3://acme/prod", config.clusterLocation("prod"));
+        assertEquals("/srv/lab", config.clusterLocation("lab"));
+        assertEquals("ops/", config.clusterLocation("ops/"));
+        assertEquals(List.of("unknown key `clusters.lab.region` (newer CLI feature or typo); ignored in operator config '"
+                + home.resolve("config.yaml") + "'"), config.settings().warnings());
+        assertEquals("ops/", OperatorConfig.absent().clusterLocation("ops/"));
+
+        OperatorConfig rootless = OperatorConfig.at(file("…"), (source, text) -> document(Map.of("clusters",
+                document(Map.of("prod", document(Map.of()))))));
+        OperatorConfig.InvalidOperatorConfigException refused = assertThrows(
+                OperatorConfig.InvalidOperatorConfigException.class, () -> rootless.clusterLocation("prod"));
+        assertTrue(refused.getMessage().contains("`clusters.prod.root` must be a directory or storage root URI"),
+                refused.getMessage());
+    }
+
+    @Test
     void unknown_keys_warn_and_the_reference_keys_of_later_features_do_not() throws IOException {
         Path path = file("…");
         OperatorConfig config = OperatorConfig.at(path, (source, text) -> document(Map.of(
