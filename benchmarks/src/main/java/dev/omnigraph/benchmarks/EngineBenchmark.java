@@ -11,7 +11,6 @@ import dev.omnigraph.application.engine.SnapshotGraphReader;
 import dev.omnigraph.application.query.AdjacencyCache;
 import dev.omnigraph.application.query.ParamBinder;
 import dev.omnigraph.application.query.QueryExecutor;
-import dev.omnigraph.domain.json.JsonObject;
 import dev.omnigraph.domain.lang.SourceFile;
 import dev.omnigraph.domain.query.QueryCompiler;
 import dev.omnigraph.domain.query.plan.QueryPlan;

@@ -8,7 +8,6 @@ import dev.omnigraph.ports.in.MutateGraphCommand;
 import dev.omnigraph.ports.in.MutateGraphResult;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import com.cedarpolicy.model.entity.Entities;
 import com.cedarpolicy.model.exception.AuthException;
 import com.cedarpolicy.model.policy.PolicySet;
 import com.cedarpolicy.model.schema.Schema;
-import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;

@@ -1,6 +1,5 @@
 package dev.omnigraph.application.serving;
 
-import dev.omnigraph.application.engine.BranchService;
 import dev.omnigraph.application.engine.GraphEngineService;
 import dev.omnigraph.application.engine.OpenGraph;
 import dev.omnigraph.application.engine.GraphTables.TableLayout;

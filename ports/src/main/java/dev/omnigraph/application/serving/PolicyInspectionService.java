@@ -10,7 +10,6 @@ import dev.omnigraph.domain.policy.PolicyAction;
 import dev.omnigraph.domain.policy.PolicyBundle;
 import dev.omnigraph.domain.policy.PolicyBundleRead;
 import dev.omnigraph.domain.policy.PolicyBundleReader;
-import dev.omnigraph.domain.policy.PolicyKind;
 import dev.omnigraph.domain.policy.PolicyScope;
 import dev.omnigraph.domain.policy.PolicyTestSuite;
 import dev.omnigraph.ports.in.InspectPolicyUseCase;

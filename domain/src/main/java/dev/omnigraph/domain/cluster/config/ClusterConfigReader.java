@@ -13,7 +13,6 @@ import dev.omnigraph.domain.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
