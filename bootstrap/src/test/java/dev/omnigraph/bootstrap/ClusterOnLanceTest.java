@@ -436,7 +436,7 @@ class ClusterOnLanceTest {
         assumeTrue(Files.isRegularFile(fixture.resolve("cluster.yaml")),
                 "industry-intel corpus not found at " + fixture + " (set -Domnigraph.fixtures); skipping");
         Path dir = temp.resolve("industry-intel");
-        copyTree(fixture, dir);
+        TestTrees.copy(fixture, dir);
         String config = dir.toString();
 
         ValidateClusterResult validated = cluster.validate(new ValidateClusterCommand(config));
@@ -476,22 +476,9 @@ class ClusterOnLanceTest {
             throw new IllegalStateException(impossible);
         }
         Path dir = temp.resolve("people-cluster");
-        copyTree(source, dir);
+        TestTrees.copy(source, dir);
         Files.copy(GraphEngineOnLanceTest.examples().resolve("schema.pg"), dir.resolve("people.pg"));
         return dir;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     /** Every file under a folder (bookkeeping of the local store excluded) with the hash of its bytes. */

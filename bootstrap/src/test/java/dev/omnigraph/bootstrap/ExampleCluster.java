@@ -3,9 +3,7 @@ package dev.omnigraph.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** A converged copy of {@code examples/cluster} (imported and applied through the command line). */
 final class ExampleCluster {
@@ -16,16 +14,7 @@ final class ExampleCluster {
     static Path converged(Path temp) throws IOException {
         Path source = GraphEngineOnLanceTest.examples().getParent().resolve("cluster");
         Path dir = temp.resolve("ops");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path target = dir.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        TestTrees.copy(source, dir);
         assertEquals(0, InProcessCli.run("cluster", "import", "--config", dir.toString()).exitCode());
         InProcessCli applied = InProcessCli.run("cluster", "apply", "--config", dir.toString(), "--as", "act-admin");
         assertEquals(0, applied.exitCode(), applied.toString());

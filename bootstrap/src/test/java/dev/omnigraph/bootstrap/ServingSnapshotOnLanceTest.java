@@ -476,7 +476,7 @@ class ServingSnapshotOnLanceTest {
             throws IOException {
         Path example = GraphEngineOnLanceTest.examples().resolveSibling("cluster");
         Path dir = temp.resolve("example-cluster");
-        copyTree(example, dir);
+        TestTrees.copy(example, dir);
         String config = dir.toString();
         ValidateClusterResult validated = cluster.validate(new ValidateClusterCommand(config));
         assertTrue(validated.ok(), () -> validated.diagnostics().toString());
@@ -500,7 +500,7 @@ class ServingSnapshotOnLanceTest {
         assumeTrue(Files.isRegularFile(fixture.resolve("cluster.yaml")),
                 "industry-intel corpus not found at " + fixture + " (set -Domnigraph.fixtures); skipping");
         Path dir = temp.resolve("industry-intel");
-        copyTree(fixture, dir);
+        TestTrees.copy(fixture, dir);
         String config = dir.toString();
         ValidateClusterResult validated = cluster.validate(new ValidateClusterCommand(config));
         assertTrue(validated.ok(), () -> validated.diagnostics().toString());
@@ -607,19 +607,6 @@ class ServingSnapshotOnLanceTest {
 
     private static List<String> errorCodes(ServingSnapshotResult result) {
         return result.diagnostics().stream().filter(ClusterDiagnostic::isError).map(ClusterDiagnostic::code).toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     /** Every file under a folder with the hash of its bytes. */

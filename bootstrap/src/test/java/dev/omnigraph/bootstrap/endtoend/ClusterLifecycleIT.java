@@ -1,5 +1,6 @@
 package dev.omnigraph.bootstrap.endtoend;
 
+import dev.omnigraph.bootstrap.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -337,7 +338,7 @@ class ClusterLifecycleIT {
     @Test
     void two_graphs_and_two_policies_give_every_disposition_in_one_deterministic_apply() throws IOException {
         Path dir = scratch.resolve("mixed");
-        ConvergedCluster.copyTree(ClusterCase.example().source(), dir);
+        TestTrees.copy(ClusterCase.example().source(), dir);
         Files.writeString(dir.resolve("cluster.yaml"), """
                 version: 1
                 metadata: { name: mixed }
@@ -421,14 +422,14 @@ class ClusterLifecycleIT {
         cluster.requireAvailable();
         Path baseline = BASELINES.computeIfAbsent(cluster.name(), name -> converge(cluster));
         Path copy = scratch.resolve(cluster.name() + "-" + variant);
-        ConvergedCluster.copyTree(baseline, copy);
+        TestTrees.copy(baseline, copy);
         return copy;
     }
 
     /** import, apply and the seed data, the way an operator brings a cluster up. */
     private static Path converge(ClusterCase cluster) {
         Path dir = scratch.resolve(cluster.name() + "-baseline");
-        ConvergedCluster.copyTree(cluster.source(), dir);
+        TestTrees.copy(cluster.source(), dir);
         JsonNode imported = clusterJson(dir, "import");
         assertTrue(imported.path("ok").asBoolean(), imported::toPrettyString);
         JsonNode applied = clusterJson(dir, "apply", "--as", "act-operator");

@@ -1,12 +1,8 @@
 package dev.omnigraph.bootstrap.endtoend;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.omnigraph.bootstrap.TestTrees;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A cluster config folder copied to a scratch place and converged the way an operator does it, through
@@ -23,7 +19,7 @@ final class ConvergedCluster {
 
     /** Copies {@code source} into {@code target} (which must not exist yet) and converges it. */
     static ConvergedCluster converge(Path source, Path target, Map<String, String> seedsByGraph) {
-        copyTree(source, target);
+        TestTrees.copy(source, target);
         ConvergedCluster cluster = new ConvergedCluster(target);
         Distribution.omnigraph(target, Map.of(), "cluster", "import", "--config", target.toString()).requireSuccess();
         Distribution.omnigraph(target, Map.of(), "cluster", "apply", "--config", target.toString()).requireSuccess();
@@ -34,7 +30,7 @@ final class ConvergedCluster {
 
     /** A byte-for-byte copy of this converged cluster (cheaper than converging again). */
     ConvergedCluster copyTo(Path target) {
-        copyTree(dir, target);
+        TestTrees.copy(dir, target);
         return new ConvergedCluster(target);
     }
 
@@ -44,20 +40,5 @@ final class ConvergedCluster {
 
     String graphRoot(String graphId) {
         return dir.resolve("graphs").resolve(graphId + ".omni").toString();
-    }
-
-    static void copyTree(Path source, Path target) {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

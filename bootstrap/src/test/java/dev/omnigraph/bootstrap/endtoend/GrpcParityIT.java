@@ -1,5 +1,6 @@
 package dev.omnigraph.bootstrap.endtoend;
 
+import dev.omnigraph.bootstrap.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -402,7 +403,7 @@ class GrpcParityIT {
     /** The example cluster with a second graph {@code people2} of the same schema and queries; with or without policies. */
     private static Path twoGraphSource(String name, boolean policies) throws IOException {
         Path source = scratch.resolve("source-" + name);
-        ConvergedCluster.copyTree(Distribution.projectRoot().resolve("examples/cluster"), source);
+        TestTrees.copy(Distribution.projectRoot().resolve("examples/cluster"), source);
         Path config = source.resolve("cluster.yaml");
         String yaml = Files.readString(config);
         String peopleBlock = yaml.substring(yaml.indexOf("  people:\n"), yaml.indexOf("policies:"));

@@ -1,5 +1,6 @@
 package dev.omnigraph.bootstrap.endtoend;
 
+import dev.omnigraph.bootstrap.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +129,7 @@ class ObjectStorageClusterIT {
     private static void run(ClusterCase cluster, String root, Map<String, String> environment, Runnable beforeSecondApply,
             Runnable afterSecondApply) {
         Path config = scratch.resolve(cluster.name() + "-" + root.substring(0, 2));
-        ConvergedCluster.copyTree(cluster.source(), config);
+        TestTrees.copy(cluster.source(), config);
         appendStorage(config, root);
         String dir = config.toString();
 

@@ -1,5 +1,6 @@
 package dev.omnigraph.bootstrap.endtoend;
 
+import dev.omnigraph.bootstrap.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -335,7 +336,7 @@ class ServerEndToEndIT {
     /** The example cluster without one top-level section of cluster.yaml (e.g. {@code policies}). */
     private static ConvergedCluster convergeWithout(String section, Path target) throws IOException {
         Path source = scratch.resolve("source-without-" + section);
-        ConvergedCluster.copyTree(Distribution.projectRoot().resolve("examples/cluster"), source);
+        TestTrees.copy(Distribution.projectRoot().resolve("examples/cluster"), source);
         Path config = source.resolve("cluster.yaml");
         StringBuilder kept = new StringBuilder();
         boolean skipping = false;
@@ -354,7 +355,7 @@ class ServerEndToEndIT {
     /** The example cluster with a second graph {@code people2} of the same schema and queries (no bundle bound). */
     private static ConvergedCluster convergeTwoGraphs(Path target) throws IOException {
         Path source = scratch.resolve("source-two-graphs");
-        ConvergedCluster.copyTree(Distribution.projectRoot().resolve("examples/cluster"), source);
+        TestTrees.copy(Distribution.projectRoot().resolve("examples/cluster"), source);
         Path config = source.resolve("cluster.yaml");
         String yaml = Files.readString(config);
         String peopleBlock = yaml.substring(yaml.indexOf("  people:\n"), yaml.indexOf("policies:"));
