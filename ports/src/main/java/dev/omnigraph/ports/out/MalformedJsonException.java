@@ -1,33 +1,8 @@
 package dev.omnigraph.ports.out;
 
-/** JSON text that could not be decoded; carries where (1-based line and column within the text). */
-public final class MalformedJsonException extends IllegalArgumentException {
-    private final String source;
-    private final int line;
-    private final int column;
-    private final String reason;
-
+/** JSON text that could not be decoded. */
+public final class MalformedJsonException extends MalformedTextException {
     public MalformedJsonException(String source, int line, int column, String reason) {
-        super(source + ":" + line + ":" + column + ": malformed JSON: " + reason);
-        this.source = source;
-        this.line = line;
-        this.column = column;
-        this.reason = reason;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
-    }
-
-    public String reason() {
-        return reason;
+        super("JSON", source, line, column, reason);
     }
 }
