@@ -2,7 +2,6 @@ package dev.omnigraph.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.omnigraph.adapters.storage.codec.Codecs;
 import dev.omnigraph.domain.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ class ClusterPolicyCliOnLanceTest {
                 allowed.out().strip());
         InProcessCli denied = InProcessCli.run("policy", "explain", "--cluster", cluster, "--graph", "people",
                 "--actor", "act-alice", "--action", "change", "--branch", "main", "--json");
-        JsonObject decision = Codecs.json().decode("explain", denied.out()).asObject();
+        JsonObject decision = denied.json();
         assertEquals("deny", decision.get("decision").asString());
         assertEquals("policy denied action 'change' on branch 'main' for actor 'act-alice'",
                 decision.get("message").asString());

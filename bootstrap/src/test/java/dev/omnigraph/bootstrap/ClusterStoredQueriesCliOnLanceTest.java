@@ -41,7 +41,7 @@ class ClusterStoredQueriesCliOnLanceTest {
         Path dir = ExampleCluster.converged(temp);
         InProcessCli listed = InProcessCli.run("queries", "list", "--cluster", dir.toString(), "--json");
         assertEquals(0, listed.exitCode(), listed.toString());
-        JsonArray queries = Codecs.json().decode("list", listed.out()).asObject().get("queries").asArray();
+        JsonArray queries = listed.json().get("queries").asArray();
         JsonObject person = queries.elements().stream().map(JsonValue::asObject)
                 .filter(q -> q.get("name").asString().equals("person")).findFirst().orElseThrow();
         assertEquals("people", person.get("graph_id").asString());
@@ -81,7 +81,7 @@ class ClusterStoredQueriesCliOnLanceTest {
         }
         InProcessCli broken = InProcessCli.run("queries", "validate", "--cluster", dir.toString(), "--json");
         assertEquals(1, broken.exitCode(), broken.toString());
-        JsonObject report = Codecs.json().decode("validate", broken.out()).asObject();
+        JsonObject report = broken.json();
         assertEquals(JsonValue.of(false), report.get("ok"));
         List<String> brokenQueries = report.get("breakages").asArray().elements().stream()
                 .map(issue -> issue.asObject().get("query").asString()).toList();

@@ -2,11 +2,22 @@ package dev.omnigraph.bootstrap;
 
 import dev.omnigraph.adapters.cli.OmnigraphCli;
 import dev.omnigraph.adapters.cli.OperatorConfig;
+import dev.omnigraph.adapters.storage.codec.Codecs;
+import dev.omnigraph.domain.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** One run of the command line inside the test JVM, with the production wiring: its exit code and both streams. */
 record InProcessCli(int exitCode, String out, String err) {
+
+    /** Standard output as the JSON object a {@code --json} run prints. */
+    JsonObject json() {
+        try {
+            return Codecs.json().decode("stdout", out).asObject();
+        } catch (RuntimeException malformed) {
+            throw new AssertionError("not a JSON object: " + out + err, malformed);
+        }
+    }
 
     static InProcessCli run(String... args) {
         return run(OperatorConfig.absent(), args);

@@ -3,7 +3,6 @@ package dev.omnigraph.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnigraph.adapters.cli.OmnigraphCli;
 import dev.omnigraph.adapters.storage.codec.Codecs;
 import dev.omnigraph.adapters.storage.objectstore.ObjectStores;
 import dev.omnigraph.adapters.storage.system.SystemServices;
@@ -19,8 +18,6 @@ import dev.omnigraph.ports.out.table.TableFilter;
 import dev.omnigraph.ports.out.table.TableStorage;
 import dev.omnigraph.ports.out.table.TableRef;
 import dev.omnigraph.ports.out.table.WriteTarget;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,25 +36,8 @@ class MaintenanceCliOnLanceTest {
 
     private String uri;
 
-    private record CliRun(int exitCode, String out, String err) {
-        JsonObject json() {
-            try {
-                return (JsonObject) Codecs.json().decode("stdout", out);
-            } catch (RuntimeException malformed) {
-                throw new AssertionError("not JSON: " + out + err, malformed);
-            }
-        }
-    }
-
-    private static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OmnigraphCli.create(new PrintWriter(out), new PrintWriter(err), false, CliWiring.services()).execute(args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    private static CliRun ok(String... args) {
-        CliRun run = cli(args);
+    private static InProcessCli ok(String... args) {
+        InProcessCli run = InProcessCli.run(args);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         return run;
     }
@@ -97,7 +77,7 @@ class MaintenanceCliOnLanceTest {
         assertEquals(new JsonArray(List.of()), person.get("pending_indexes"));
         assertEquals(JsonValue.of("__manifest"), datasets(result).get(datasets(result).size() - 1).get("type_key"));
 
-        CliRun human = ok("optimize", "--store", uri);
+        InProcessCli human = ok("optimize", "--store", uri);
         assertTrue(human.out().startsWith("optimize " + uri + " — 5 datasets"), human.out());
         assertTrue(human.out().contains("node type 'Person'") && human.out().contains("no-op"), human.out());
     }
@@ -117,13 +97,13 @@ class MaintenanceCliOnLanceTest {
         assertEquals(JsonValue.nullValue(), preview.get("graph_manifest_version"));
         assertEquals(JsonValue.of("no_drift"), dataset(preview, "node:Company").get("classification"));
 
-        CliRun refused = cli("repair", uri, "--confirm");
+        InProcessCli refused = InProcessCli.run("repair", uri, "--confirm");
         assertEquals(1, refused.exitCode());
         assertTrue(refused.out().contains("refused") && refused.out().contains("[Delete]"), refused.out());
         assertTrue(refused.err().contains("omnigraph: error: repair refused 1 suspicious or unverifiable dataset(s)"),
                 refused.err());
 
-        CliRun forceAlone = cli("repair", uri, "--force");
+        InProcessCli forceAlone = InProcessCli.run("repair", uri, "--force");
         assertEquals(2, forceAlone.exitCode());
         assertTrue(forceAlone.err().contains("repair --force requires --confirm"), forceAlone.err());
 
@@ -134,14 +114,14 @@ class MaintenanceCliOnLanceTest {
 
     @Test
     void cleanup_needs_a_policy_previews_without_confirm_and_reclaims_with_it() {
-        CliRun noPolicy = cli("cleanup", uri, "--confirm");
+        InProcessCli noPolicy = InProcessCli.run("cleanup", uri, "--confirm");
         assertEquals(2, noPolicy.exitCode());
         assertTrue(noPolicy.err().contains("cleanup requires at least one of --keep or --older-than"), noPolicy.err());
-        CliRun badAge = cli("cleanup", uri, "--older-than", "7y");
+        InProcessCli badAge = InProcessCli.run("cleanup", uri, "--older-than", "7y");
         assertEquals(2, badAge.exitCode());
         assertTrue(badAge.err().contains("unknown duration unit 'y'"), badAge.err());
 
-        CliRun preview = ok("cleanup", uri, "--keep", "1", "--older-than", "0s");
+        InProcessCli preview = ok("cleanup", uri, "--keep", "1", "--older-than", "0s");
         assertEquals("", preview.out());
         assertTrue(preview.err().contains("cleanup is destructive — rerun with --confirm. Policy for " + uri
                 + ": keep 1 versions, remove anything older than 0s"), preview.err());
@@ -154,13 +134,13 @@ class MaintenanceCliOnLanceTest {
         assertEquals(JsonValue.of("__manifest"), datasets(result).get(0).get("type_key"));
         assertTrue(datasets(result).stream().allMatch(d -> d.get("error").equals(JsonValue.nullValue())), result.toString());
 
-        CliRun reclaimed = cli("query", "--snapshot", "manifest:main:v2", "-e",
+        InProcessCli reclaimed = InProcessCli.run("query", "--snapshot", "manifest:main:v2", "-e",
                 "query q() { match { $p: Person } return { $p.name } }", "--store", uri);
         assertEquals(1, reclaimed.exitCode());
         assertEquals("omnigraph: error: [historical_version_reclaimed] snapshot manifest:main:v2 was reclaimed by cleanup",
                 reclaimed.err().strip());
 
-        CliRun human = ok("cleanup", uri, "--older-than", "7d", "--confirm");
+        InProcessCli human = ok("cleanup", uri, "--older-than", "7d", "--confirm");
         assertTrue(human.out().startsWith("cleanup " + uri + " (remove anything older than 7d) — removed 0 versions"),
                 human.out());
     }
